@@ -1,0 +1,91 @@
+// swift-tools-version:6.1
+// LifeCircle: a plugin-based facility registry and walking-network planner for China's
+// women's and children's development plans (2021–2030). See Docs/architecture.md.
+import PackageDescription
+
+/// Every target is built in Swift 6 language mode with the same strictness.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "LifeCircle",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lifecircle", targets: ["lifecircle"]),
+        .library(name: "FacilityKit", targets: ["FacilityKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // System libraries: the C APIs and nothing else.
+        .systemLibrary(
+            name: "CProj", pkgConfig: "proj",
+            providers: [.apt(["libproj-dev", "proj-data"])]),
+
+        // Value types shared by every module.
+        .target(name: "GeoCore", swiftSettings: strict),
+        // PROJ: CRS, transformations, geodesics, local metric CRS, GCJ-02/BD-09. Only module importing CProj.
+        .target(name: "Projection", dependencies: ["GeoCore", "CProj"], swiftSettings: strict),
+        // The GeoPackage container on GRDB: gpkg_* tables, geometry blobs, R-tree index.
+        .target(
+            name: "GeoPackage",
+            dependencies: ["GeoCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // Reading and writing feature files: CSV (UTF-8, GBK/GB18030), GeoJSON.
+        .target(name: "Interchange", dependencies: ["GeoCore"], swiftSettings: strict),
+        // The plugin contract. Plugins depend on this module alone.
+        .target(name: "FacilityKit", dependencies: ["GeoCore"], swiftSettings: strict),
+        // Plugin registration, manifest plugins, the facility store, import and export.
+        .target(
+            name: "FacilityRegistry",
+            dependencies: [
+                "GeoCore", "FacilityKit", "GeoPackage", "Projection", "Interchange",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict),
+
+        // Swift plugins: one target per facility kind, listed in BundledPlugins.swift.
+        .target(
+            name: "MaternityRoomPlugin", dependencies: ["FacilityKit"], path: "Plugins/MaternityRoom",
+            swiftSettings: strict),
+
+        // The command tree. Only this module knows about exit codes.
+        .target(
+            name: "LifeCircleCLI",
+            dependencies: [
+                "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "Interchange", "GeoPackage",
+                "MaternityRoomPlugin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "lifecircle", dependencies: ["LifeCircleCLI"], swiftSettings: strict),
+
+        // One test target per module, plus end-to-end CLI tests on GeoData.
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], swiftSettings: strict),
+        .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoCore"], swiftSettings: strict),
+        .testTarget(
+            name: "GeoPackageTests",
+            dependencies: ["GeoPackage", "GeoCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "GeoCore"], swiftSettings: strict),
+        .testTarget(name: "FacilityKitTests", dependencies: ["FacilityKit", "GeoCore"], swiftSettings: strict),
+        .testTarget(
+            name: "FacilityRegistryTests",
+            dependencies: ["FacilityRegistry", "FacilityKit", "GeoCore", "MaternityRoomPlugin", "Projection"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "LifeCircleCLITests", dependencies: ["LifeCircleCLI", "GeoCore"],
+            swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)
