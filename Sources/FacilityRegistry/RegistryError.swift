@@ -42,7 +42,7 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
 }
 
 /// One bad row of an input file: where, which field, why.
-public struct RowProblem: Hashable, Sendable, CustomStringConvertible {
+public struct RowProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// The physical line (CSV) or feature number (GeoJSON, GeoPackage), 1-based.
     public var row: Int
     public var field: String

@@ -1,0 +1,49 @@
+import FacilityKit
+import Foundation
+
+/// Which input column fills which part of a facility: the registry's own columns (id, name,
+/// opening and closing dates) and each field of the kind's schema, matched by name, label or alias,
+/// ignoring case and surrounding space.
+struct ColumnMapping: Sendable {
+    var id: String?
+    var name: String?
+    var opened: String?
+    var closed: String?
+    /// Field name → input column.
+    var fields: [String: String]
+    /// Input columns that fill nothing (reported, never an error).
+    var unused: [String]
+
+    static let idNames = ["facility_id", "id", "编号", "设施编号", "编码", "序号"]
+    static let nameNames = ["name", "名称", "设施名称", "场所名称", "名字", "title"]
+    static let openedNames = ["opened", "开放日期", "启用日期", "建成日期", "开业日期", "opened_on"]
+    static let closedNames = ["closed", "关闭日期", "停用日期", "撤销日期", "closed_on"]
+
+    /// Maps a header. `taken` are columns already used elsewhere (the coordinates).
+    init(header: [String], schema: AttributeSchema, taken: Set<String> = []) {
+        var used = taken
+        func find(_ names: [String]) -> String? {
+            let wanted = Set(names.map(Self.key))
+            guard let column = header.first(where: { !used.contains($0) && wanted.contains(Self.key($0)) }) else {
+                return nil
+            }
+            used.insert(column)
+            return column
+        }
+        fields = [:]
+        for field in schema.fields {
+            if let column = find(field.headerNames) { fields[field.name] = column }
+        }
+        id = find(Self.idNames)
+        name = find(Self.nameNames)
+        opened = find(Self.openedNames)
+        closed = find(Self.closedNames)
+        unused = header.filter { !used.contains($0) }
+    }
+
+    /// The form two headers are compared in: trimmed, lower case, full-width brackets made ASCII.
+    static func key(_ header: String) -> String {
+        header.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+public import FacilityKit
+import GeoCore
+import Interchange
+public import Projection
+
+/// Turns the rows of an input table into facility records of one kind: maps columns, parses every
+/// value against the kind's schema, and brings coordinates into EPSG:4326 through PROJ (or the
+/// GCJ-02/BD-09 conversions). Rows that fail are reported with their number, field and reason;
+/// nothing is written here, so the caller decides between all-or-nothing and `--skip-invalid`.
+public struct FacilityImporter {
+    public let plugin: any FacilityPlugin
+
+    public init(plugin: any FacilityPlugin) {
+        self.plugin = plugin
+    }
+
+    /// The outcome of reading a table: good records, and the rows that failed.
+    public struct Batch: Sendable {
+        public var records: [FacilityRecord]
+        /// One entry per failed row: its first problem. Row numbers as the table gives them.
+        public var rejects: [Reject]
+        public var unusedColumns: [String]
+        public var crs: CRS
+        public var total: Int { records.count + rejects.count }
+    }
+
+    public struct Reject: Sendable {
+        public var row: InputTable.Row
+        public var problem: RowProblem
+    }
+
+    /// Reads every row. `crs` overrides what the file declares; one of the two is needed.
+    public func read(_ table: InputTable, crs override: CRS?) throws(RegistryError) -> Batch {
+        let crs = try sourceCRS(of: table, override: override)
+        var taken: Set<String> = []
+        if case .columns(let x, let y) = table.location { taken = [x, y] }
+        let mapping = ColumnMapping(header: table.header, schema: plugin.schema, taken: taken)
+        guard mapping.name != nil else {
+            throw .input(
+                file: table.file,
+                reason: "no name column; expected one of: \(ColumnMapping.nameNames.joined(separator: ", "))")
+        }
+
+        var parsed: [(row: InputTable.Row, record: FacilityRecord)] = []
+        var rejects: [Reject] = []
+        for row in table.rows {
+            do {
+                parsed.append((row, try record(from: row, of: table, mapping: mapping, crs: crs)))
+            } catch {
+                rejects.append(Reject(row: row, problem: error))
+            }
+        }
+
+        // One batch through PROJ, then each result checked.
+        let transformer: CoordinateTransformer
+        do {
+            transformer = try CoordinateTransformer(from: crs, to: .wgs84)
+        } catch {
+            throw .input(file: table.file, reason: "cannot transform from \(crs) to EPSG:4326: \(error)")
+        }
+        let sources = parsed.map(\.record.location)
+        let targets: [Coordinate?]
+        if let batch = try? transformer.transform(sources) {
+            targets = batch
+        } else {  // find the culprits one by one
+            targets = sources.map { try? transformer.transform($0) }
+        }
+        var records: [FacilityRecord] = []
+        for ((row, record), target) in zip(parsed, targets) {
+            guard let target, target.isValidGeographic else {
+                rejects.append(Reject(row: row, problem: RowProblem(
+                    row: row.number, field: coordinateField(of: table),
+                    reason: "\(record.location) in \(crs) has no valid position in EPSG:4326",
+                    rowLabel: table.rowLabel)))
+                continue
+            }
+            var located = record
+            located.location = target
+            records.append(located)
+        }
+        // Duplicate ids inside the file are a row problem too: the second one is rejected.
+        var seen: [FacilityID: Int] = [:]
+        var unique: [FacilityRecord] = []
+        let rowOfRecord = Dictionary(parsed.map { ($0.record.id, $0.row) }, uniquingKeysWith: { a, _ in a })
+        for record in records {
+            if let first = seen[record.id], let row = rowOfRecord[record.id] {
+                rejects.append(Reject(row: row, problem: RowProblem(
+                    row: row.number, field: mapping.id ?? "id",
+                    reason: "id '\(record.id)' is used again (first at \(table.rowLabel) \(first))",
+                    rowLabel: table.rowLabel)))
+                continue
+            }
+            seen[record.id] = rowOfRecord[record.id]?.number ?? 0
+            unique.append(record)
+        }
+        rejects.sort { $0.row.number < $1.row.number }
+        return Batch(records: unique, rejects: rejects, unusedColumns: mapping.unused, crs: crs)
+    }
+
+    private func sourceCRS(of table: InputTable, override: CRS?) throws(RegistryError) -> CRS {
+        if let override { return override }
+        guard let declared = table.declaredCRS else {
+            throw .input(
+                file: table.file,
+                reason: "the file does not state its coordinate system: give --crs, e.g. --crs EPSG:4326 for GPS "
+                    + "or OSM coordinates, --crs gcj02 for points picked on AMap (高德), --crs bd09 for Baidu, "
+                    + "--crs EPSG:4547 for CGCS2000 / 3-degree Gauss-Kruger CM 114E")
+        }
+        do {
+            return try CRS(parsing: declared)
+        } catch {
+            throw .input(file: table.file, reason: "the coordinate system it states, '\(declared)', is unusable: \(error)")
+        }
+    }
+
+    private func coordinateField(of table: InputTable) -> String {
+        switch table.location {
+        case .columns(let x, let y): "\(x)/\(y)"
+        case .geometry: "geometry"
+        }
+    }
+
+    /// One row as a record still in the source CRS; the first problem found is thrown.
+    private func record(
+        from row: InputTable.Row, of table: InputTable, mapping: ColumnMapping, crs: CRS
+    ) throws(RowProblem) -> FacilityRecord {
+        func problem(_ field: String, _ reason: String) -> RowProblem {
+            RowProblem(row: row.number, field: field, reason: reason, rowLabel: table.rowLabel)
+        }
+        func text(_ column: String?) -> String? {
+            guard let column, let value = row.cells[column]?.trimmingCharacters(in: .whitespaces), !value.isEmpty
+            else { return nil }
+            return value
+        }
+
+        let location = try position(of: row, in: table, crs: crs, problem: problem)
+        guard let name = text(mapping.name) else { throw problem(mapping.name ?? "name", "a name is required") }
+        var attributes: [String: AttributeValue] = [:]
+        for field in plugin.schema.fields {
+            let column = mapping.fields[field.name]
+            do {
+                if let raw = text(column), let value = try field.parse(raw) { attributes[field.name] = value }
+            } catch {
+                throw problem(column ?? field.name, error.reason)
+            }
+        }
+        if let missing = plugin.schema.problems(in: attributes).first {
+            let column = mapping.fields[missing.field] ?? missing.field
+            throw problem(column, missing.reason + (mapping.fields[missing.field] == nil ? " (no such column)" : ""))
+        }
+        func date(_ column: String?) throws(RowProblem) -> CivilDate? {
+            guard let raw = text(column) else { return nil }
+            guard let date = CivilDate(parsing: raw) else {
+                throw problem(column ?? "", "'\(raw)' is not a date like 2023-05-01")
+            }
+            return date
+        }
+        let opened = try date(mapping.opened)
+        let closed = try date(mapping.closed)
+        if let opened, let closed, closed < opened {
+            throw problem(mapping.closed ?? "closed", "closes (\(closed)) before it opens (\(opened))")
+        }
+        let id = text(mapping.id).map(FacilityID.init(rawValue:))
+            ?? FacilityID("\(table.fileStem):\(row.number)")
+        return FacilityRecord(
+            id: id, kind: plugin.id, name: name, location: location, attributes: attributes, opened: opened,
+            closed: closed)
+    }
+
+    private func position(
+        of row: InputTable.Row, in table: InputTable, crs: CRS, problem: (String, String) -> RowProblem
+    ) throws(RowProblem) -> Coordinate {
+        switch table.location {
+        case .geometry:
+            switch row.geometry {
+            case .point(let c)?: return try checked(c, crs: crs, fields: ("geometry", "geometry"), problem: problem)
+            case .multiPoint(let cs)? where cs.count == 1:
+                return try checked(cs[0], crs: crs, fields: ("geometry", "geometry"), problem: problem)
+            case nil: throw problem("geometry", "the feature has no geometry")
+            case let other?: throw problem("geometry", "expected a Point, got a \(other.typeName)")
+            }
+        case .columns(let xColumn, let yColumn):
+            func number(_ column: String) throws(RowProblem) -> Double {
+                let raw = row.cells[column] ?? ""
+                if raw.trimmingCharacters(in: .whitespaces).isEmpty { throw problem(column, "a coordinate is required") }
+                do {
+                    return try CoordinateText.parse(raw)
+                } catch {
+                    if case .invalidCoordinate(_, let reason, _) = error { throw problem(column, "'\(raw)': \(reason)") }
+                    throw problem(column, "'\(raw)' is not a coordinate")
+                }
+            }
+            let c = Coordinate(x: try number(xColumn), y: try number(yColumn))
+            return try checked(c, crs: crs, fields: (xColumn, yColumn), problem: problem)
+        }
+    }
+
+    /// Geographic input must be within range; a longitude/latitude swap is called out.
+    private func checked(
+        _ c: Coordinate, crs: CRS, fields: (x: String, y: String), problem: (String, String) -> RowProblem
+    ) throws(RowProblem) -> Coordinate {
+        guard c.isFinite else { throw problem(fields.x, "the coordinate is not a finite number") }
+        guard crs.isGeographic else { return c }
+        let swapped = (-90...90).contains(c.x) && !(-90...90).contains(c.y) && (-180...180).contains(c.y)
+        if !(-180...180).contains(c.x) {
+            throw problem(fields.x, "longitude \(c.x) is outside -180…180")
+        }
+        if !(-90...90).contains(c.y) {
+            throw problem(
+                fields.y,
+                "latitude \(c.y) is outside -90…90" + (swapped ? " (are longitude and latitude swapped?)" : ""))
+        }
+        return c
+    }
+}
+
+extension InputTable {
+    /// The file's name without folders and extension, the prefix of ids the registry makes up.
+    var fileStem: String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return name.split(separator: ".").first.map(String.init) ?? name
+    }
+}

@@ -1,0 +1,158 @@
+public import Foundation
+
+/// A GeoJSON file's content: its features, its optional `"name"`, and the coordinate reference
+/// system it declares with the pre-RFC 7946 (2008) `"crs"` member, if any.
+///
+/// Reading accepts a FeatureCollection, a single Feature or a bare geometry (which becomes one feature
+/// with no properties). Every failure is a `GeoCoreError.invalidGeoJSON` naming the place, e.g.
+/// `features[12].geometry.coordinates[0]: a Polygon ring needs at least 4 positions, found 3`.
+///
+/// Writing emits a FeatureCollection with sorted keys, so equal documents give equal bytes.
+public struct GeoJSONDocument: Hashable, Sendable {
+    public var featureCollection: FeatureCollection
+    /// The `"name"` member GDAL and QGIS write (the layer name).
+    public var name: String?
+    /// The CRS the legacy `"crs"` member names, normalised to `EPSG:<code>` where it is an EPSG or OGC
+    /// CRS (`urn:ogc:def:crs:EPSG::4490` → `EPSG:4490`, `urn:ogc:def:crs:OGC:1.3:CRS84` → `EPSG:4326`),
+    /// otherwise the name as written. Nil when the file declares none: RFC 7946 data is then
+    /// WGS 84 longitude/latitude.
+    public var declaredCRS: String?
+
+    public init(_ featureCollection: FeatureCollection, name: String? = nil, declaredCRS: String? = nil) {
+        self.featureCollection = featureCollection
+        self.name = name
+        self.declaredCRS = declaredCRS
+    }
+
+    /// Reads GeoJSON text.
+    public init(data: Data) throws(GeoCoreError) {
+        do {
+            self = try JSONDecoder().decode(GeoJSONDocument.self, from: data)
+        } catch let error as GeoCoreError {
+            throw error
+        } catch let error as DecodingError {
+            throw GeoCoreError(geoJSON: error)
+        } catch {
+            throw .invalidGeoJSON("\(error)")
+        }
+    }
+
+    /// GeoJSON text: a FeatureCollection with sorted keys; `"name"` when there is one, and a `"crs"`
+    /// member when `declaredCRS` is set and is not WGS 84 (EPSG:4326), so GDAL and QGIS read the
+    /// coordinates in the right system.
+    public func encoded(prettyPrinted: Bool = false) throws(GeoCoreError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting =
+            prettyPrinted
+            ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return try encoder.encode(self)
+        } catch let error as EncodingError {
+            guard case .invalidValue(let value, let context) = error else { throw .invalidGeometry("\(error)") }
+            throw .invalidGeometry(
+                "\(GeoCoreError.geoJSONPath(context.codingPath)): \(value) cannot be written as a JSON number")
+        } catch {
+            throw .invalidGeometry("\(error)")
+        }
+    }
+}
+
+extension GeoJSONDocument: Codable {
+    enum GeoJSONKey: String, CodingKey {
+        case type, name, crs
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: GeoJSONKey.self)
+        let type = try container.decode(String.self, forKey: .type)
+        switch type {
+        case "FeatureCollection":
+            featureCollection = try FeatureCollection(from: decoder)
+        case "Feature":
+            featureCollection = FeatureCollection(features: [try Feature(from: decoder)])
+        case _ where Geometry.geoJSONTypeNames.contains(type):
+            featureCollection = FeatureCollection(features: [Feature(geometry: try Geometry(from: decoder))])
+        default:
+            throw GeoCoreError.invalidGeoJSON(
+                at: "type",
+                "\"\(type)\" is not a GeoJSON type; expected FeatureCollection, Feature or a geometry type")
+        }
+        // A malformed name is not worth refusing the file for.
+        name = (try? container.decodeIfPresent(String.self, forKey: .name)) ?? nil
+        declaredCRS = try container.decodeIfPresent(LegacyCRS.self, forKey: .crs)?.identifier
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try featureCollection.encode(to: encoder)
+        var container = encoder.container(keyedBy: GeoJSONKey.self)
+        try container.encodeIfPresent(name, forKey: .name)
+        if let declaredCRS, LegacyCRS.epsgCode(in: declaredCRS) != 4326 {
+            try container.encode(LegacyCRS(naming: declaredCRS), forKey: .crs)
+        }
+    }
+}
+
+/// The 2008 GeoJSON `"crs"` member: `{"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4490"}}`,
+/// or the older `{"type": "EPSG", "properties": {"code": 4490}}`. A `"crs"` of null means "unknown".
+struct LegacyCRS: Codable {
+    var type: String
+    var properties: [String: JSONValue]
+
+    enum CodingKeys: String, CodingKey {
+        case type, properties
+    }
+
+    /// The named form GDAL writes: EPSG codes as OGC URNs, anything else as given.
+    init(naming crs: String) {
+        type = "name"
+        let name = Self.epsgCode(in: crs).map { "urn:ogc:def:crs:EPSG::\($0)" } ?? crs
+        properties = ["name": .string(name)]
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        type = try container.decode(String.self, forKey: .type)
+        properties = try container.decodeIfPresent([String: JSONValue].self, forKey: .properties) ?? [:]
+    }
+
+    /// `EPSG:<code>` for EPSG and OGC names, the name itself otherwise. Throws for a `"link"` CRS
+    /// (which would need fetching) or a malformed member, since guessing would mix systems silently.
+    var identifier: String {
+        get throws(GeoCoreError) {
+            switch type.lowercased() {
+            case "name":
+                guard let name = properties["name"]?.stringValue?.trimmingCharacters(in: .whitespaces),
+                    !name.isEmpty
+                else { throw .invalidGeoJSON(at: "crs.properties.name", "a named CRS needs a name") }
+                return Self.epsgCode(in: name).map { "EPSG:\($0)" } ?? name
+            case "epsg":
+                guard
+                    let code = properties["code"]?.numberValue ?? properties["code"]?.stringValue.flatMap(Double.init),
+                    code > 0, code.rounded() == code
+                else { throw .invalidGeoJSON(at: "crs.properties.code", "an EPSG CRS needs a numeric code") }
+                return "EPSG:\(Int(code))"
+            default:
+                throw .invalidGeoJSON(
+                    at: "crs.type",
+                    "a \"\(type)\" CRS is not supported, only a named one (\"type\": \"name\"); "
+                        + "state the coordinate system explicitly instead")
+            }
+        }
+    }
+
+    /// The EPSG code a CRS name stands for: `EPSG:4490`, `urn:ogc:def:crs:EPSG::4490`,
+    /// `urn:ogc:def:crs:EPSG:6.6:4490`, `http://www.opengis.net/def/crs/EPSG/0/4490`, and the OGC
+    /// longitude-first CRSs `CRS84` (4326), `CRS83` (4269), `CRS27` (4267).
+    static func epsgCode(in name: String) -> Int? {
+        let upper = name.uppercased()
+        let ogc = ["CRS84": 4326, "CRS83": 4269, "CRS27": 4267]
+        let separators: Set<Character> = [":", "/"]
+        let parts = upper.split(whereSeparator: { separators.contains($0) }).map(String.init)
+        guard let last = parts.last else { return nil }
+        if let code = ogc[last], upper == last || parts.contains("OGC") {
+            return code
+        }
+        guard parts.contains("EPSG"), let code = Int(last), code > 0 else { return nil }
+        return code
+    }
+}

@@ -1,0 +1,92 @@
+public import ArgumentParser
+import FacilityKit
+import FacilityRegistry
+import Foundation
+import Interchange
+import Projection
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a list of facilities of one kind from CSV, GeoJSON or a GeoPackage layer.",
+        discussion: """
+            All or nothing: if any row is invalid, nothing is written and every bad row is listed with its line,
+            field and reason. With --skip-invalid the valid rows are imported and the rejects are written to a
+            CSV file with the reason for each.
+
+            CSV files may be UTF-8 or GBK/GB18030 as Excel saves them in China (detected automatically).
+            Coordinate columns are found by name (经度/纬度, lng/lat, lon/lat, x/y, …) or named with --lon/--lat.
+            A CSV does not state its coordinate system, so --crs is required for it: gcj02 for points picked on
+            AMap (高德) or Tencent, bd09 for Baidu, EPSG:4326 for GPS/OSM, EPSG:4547 for CGCS2000 GK CM 114E.
+            GeoJSON is EPSG:4326 unless it says otherwise; a GeoPackage layer states its system.
+
+            Examples:
+              lifecircle import maternity_room rooms.csv --crs gcj02
+              lifecircle import public_toilet toilets.csv --crs EPSG:4547 --lon X坐标 --lat Y坐标 --encoding gbk
+              lifecircle import public_toilet toilets.geojson --skip-invalid --rejects bad-toilets.csv
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The facility kind. Example: maternity_room", valueName: "kind")) var kind: String
+    @Argument(help: ArgumentHelp("The file: .csv, .geojson/.json or .gpkg. Example: rooms.csv", valueName: "file"))
+    var file: String
+    @Option(help: ArgumentHelp(
+        "The coordinate system of the file: EPSG code, PROJ string, WKT, gcj02 or bd09. Example: --crs gcj02",
+        valueName: "crs"))
+    var crs: String?
+    @Option(help: ArgumentHelp("The longitude (x) column of a CSV. Example: --lon 经度", valueName: "column"))
+    var lon: String?
+    @Option(help: ArgumentHelp("The latitude (y) column of a CSV. Example: --lat 纬度", valueName: "column"))
+    var lat: String?
+    @Option(help: ArgumentHelp("The text encoding of a CSV. Example: --encoding gbk", valueName: "auto|utf8|gbk"))
+    var encoding: TextEncoding = .auto
+    @Option(help: ArgumentHelp("The layer of a GeoPackage with several. Example: --layer toilets", valueName: "name"))
+    var layer: String?
+    @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and write the invalid ones to a rejects file.")
+    var skipInvalid = false
+    @Option(help: ArgumentHelp(
+        "Where --skip-invalid writes the rejects (default: <file name>.rejects.csv in the current folder). "
+            + "Example: --rejects bad.csv", valueName: "file"))
+    var rejects: String?
+    @Option(help: ArgumentHelp("Who makes the change, for the audit table. Example: --actor 卫健局张三", valueName: "name"))
+    var actor: String = ProcessInfo.processInfo.environment["USER"] ?? "lifecircle"
+
+    func validate() throws {
+        if (lon == nil) != (lat == nil) { throw ValidationError("--lon and --lat go together: give both or neither") }
+    }
+
+    func run() throws {
+        let workspace = try Workspace(options: global)
+        let plugin = try workspace.plugin(kind)
+        let store = try workspace.openStore()
+        let source = URL(fileURLWithPath: file)
+        guard FileManager.default.fileExists(atPath: source.path) else {
+            throw CommandFailure("\(file): no such file", exitCode: ExitStatus.noInput)
+        }
+        let columns = lon.flatMap { x in lat.map { y in CoordinateColumns(lon: x, lat: y) } }
+        let table = try InputTable.read(contentsOf: source, encoding: encoding, coordinateColumns: columns, layer: layer)
+        let batch = try FacilityImporter(plugin: plugin).read(table, crs: try crs.map { try CRS(parsing: $0) })
+        if !batch.rejects.isEmpty && !skipInvalid {
+            throw RegistryError.invalidRows(file: file, problems: batch.rejects.map(\.problem), total: batch.total)
+        }
+        try store.prepare(kind: plugin.descriptor, schema: plugin.schema)
+        try store.insert(batch.records, actor: actor)
+
+        let zh = global.lang == .zh
+        let name = plugin.descriptor.name.text(for: global.lang)
+        print(zh
+            ? "已导入 \(batch.records.count) 处\(name)（\(batch.crs) → EPSG:4326）到 \(global.registry)"
+            : "Imported \(batch.records.count) \(name) facilities (\(batch.crs) → EPSG:4326) into \(global.registry)")
+        if !batch.rejects.isEmpty {
+            let path = rejects ?? source.deletingPathExtension().lastPathComponent + ".rejects.csv"
+            try RejectsFile.write(batch.rejects, of: table, to: URL(fileURLWithPath: path))
+            print(zh ? "跳过 \(batch.rejects.count) 行无效数据，原因见 \(path)"
+                : "Skipped \(batch.rejects.count) invalid rows; see \(path) for the reasons")
+        }
+        if !batch.unusedColumns.isEmpty {
+            Console.warning("columns not used by \(plugin.id): \(batch.unusedColumns.joined(separator: ", "))")
+        }
+    }
+}
+
+extension TextEncoding: ExpressibleByArgument {}

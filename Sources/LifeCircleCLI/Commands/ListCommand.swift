@@ -1,0 +1,53 @@
+import ArgumentParser
+import FacilityKit
+import FacilityRegistry
+import GeoCore
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the facilities of a kind, optionally inside a box and as of a date.",
+        discussion: """
+            The box is in EPSG:4326 longitude/latitude, west,south,east,north. With --as-of, only facilities
+            open on that date are listed (opened on or before it, not closed by then).
+
+            Examples:
+              lifecircle list maternity_room
+              lifecircle list public_toilet --bbox 113.15,23.35,113.30,23.45 --as-of 2023-12-31 --json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The facility kind. Example: maternity_room", valueName: "kind")) var kind: String
+    @Option(help: ArgumentHelp("Only facilities inside W,S,E,N (EPSG:4326). Example: --bbox 113.1,23.3,113.3,23.5",
+                               valueName: "W,S,E,N"))
+    var bbox: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Only facilities open on this date. Example: --as-of 2025-12-31", valueName: "date"))
+    var asOf: String?
+    @Flag(help: "Print JSON instead of a table. Example: --json") var json = false
+
+    func run() throws {
+        let workspace = try Workspace(options: global)
+        let plugin = try workspace.plugin(kind)
+        let box = try bbox.map { text in try BoundingBox(parsing: text) }
+        let date = try asOf.map(DateOption.parse)
+        let store = try workspace.openStore()
+        let records = try store.facilities(kind: plugin.id, in: box, asOf: date)
+        if json {
+            try printJSON(records.map { FacilityJSON($0) })
+        } else {
+            print(FacilityTable.render(records, plugin: plugin, language: global.lang), terminator: "")
+            Console.note(global.lang == .zh ? "共 \(records.count) 处" : "\(records.count) facilities")
+        }
+    }
+}
+
+/// Reads `--as-of` and similar date options.
+enum DateOption {
+    static func parse(_ text: String) throws -> CivilDate {
+        guard let date = CivilDate(parsing: text) else {
+            throw CommandFailure("'\(text)' is not a date like 2025-12-31", exitCode: ExitStatus.usage)
+        }
+        return date
+    }
+}

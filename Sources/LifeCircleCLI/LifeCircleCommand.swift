@@ -1,0 +1,45 @@
+public import ArgumentParser
+
+/// `lifecircle`: the root of the command tree.
+public struct LifeCircleCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "lifecircle",
+        abstract: "LifeCircle: the facility registry and walking-coverage planner for 妇女/儿童发展规划 (2021–2030).",
+        discussion: """
+            Keeps a registry of facilities (母婴室, 公厕, …) in a GeoPackage that QGIS opens, one plugin per
+            facility kind. Coordinates from AMap (gcj02), Baidu (bd09) or any EPSG system are converted once,
+            on import, and stored in EPSG:4326.
+
+            Example, a first session:
+              lifecircle init
+              lifecircle import maternity_room rooms.csv --crs gcj02
+              lifecircle list maternity_room --bbox 113.1,23.3,113.3,23.5
+              lifecircle nearest maternity_room --at 113.22,23.40 -k 3
+              lifecircle export maternity_room --format gpkg -o rooms.gpkg
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, PluginsCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self,
+            NearestCommand.self,
+        ])
+
+    public init() {}
+
+    /// Parses the command line, runs the command, and turns errors into a message on stderr and
+    /// an exit code. Only this module decides exit codes.
+    public static func runMain(arguments: [String]? = nil) {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let failure as any LocalizedFailure {
+            Console.error(failure.message)
+            Self.exit(withError: ExitCode(failure.exitCode))
+        } catch {
+            if let known = ExitStatus.failure(for: error) {
+                Console.error(known.message)
+                Self.exit(withError: ExitCode(known.exitCode))
+            }
+            Self.exit(withError: error)
+        }
+    }
+}

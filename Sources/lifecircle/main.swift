@@ -1,0 +1,3 @@
+import LifeCircleCLI
+
+LifeCircleCommand.runMain()

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what LifeCircle needs on a fresh Debian machine with Swift: the C libraries (PROJ, GEOS,
+# SQLite, zlib), PROJ's database, and GDAL's command-line tools that the tests use as an
+# independent reader. Installs only what is missing; safe to run again.
+set -euo pipefail
+
+packages=(pkg-config libproj-dev proj-data proj-bin libgeos-dev libsqlite3-dev zlib1g-dev gdal-bin)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+command -v swift >/dev/null || { echo "setup: Swift 6 is required (swift not on PATH)" >&2; exit 1; }
+pkg-config --exists proj || { echo "setup: PROJ's pkg-config file is missing after install" >&2; exit 1; }
+echo "setup: ready (PROJ $(pkg-config --modversion proj), GEOS $(geos-config --version 2>/dev/null || echo '?'), $(swift --version 2>&1 | head -1))" >&2
