@@ -81,7 +81,9 @@ let package = Package(
         .testTarget(name: "FacilityKitTests", dependencies: ["FacilityKit", "GeoCore"], swiftSettings: strict),
         .testTarget(
             name: "FacilityRegistryTests",
-            dependencies: ["FacilityRegistry", "FacilityKit", "GeoCore", "MaternityRoomPlugin", "Projection"],
+            dependencies: [
+                "FacilityRegistry", "FacilityKit", "GeoCore", "GeoPackage", "MaternityRoomPlugin", "Projection",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "LifeCircleCLITests", dependencies: ["LifeCircleCLI", "GeoCore"],

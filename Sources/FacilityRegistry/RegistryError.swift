@@ -13,7 +13,7 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
     /// coordinate columns, no CRS).
     case input(file: String, reason: String)
     /// Rows that failed; the import wrote nothing.
-    case invalidRows(file: String, problems: [RowProblem], total: Int)
+    case invalidRows(file: String, problems: [RowProblem], invalidRows: Int, total: Int)
 
     public var description: String {
         switch self {
@@ -32,10 +32,10 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
             return field.isEmpty ? "\(at): \(reason)" : "\(at): field '\(field)': \(reason)"
         case .input(let file, let reason):
             return "\(file): \(reason)"
-        case .invalidRows(let file, let problems, let total):
+        case .invalidRows(let file, let problems, let invalid, let total):
             let shown = problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
             let more = problems.count > 20 ? "\n  … and \(problems.count - 20) more" : ""
-            return "\(file): \(problems.count) of \(total) rows are invalid; nothing was imported "
+            return "\(file): \(invalid) of \(total) rows are invalid; nothing was imported "
                 + "(use --skip-invalid to import the valid rows and write the rejects to a file):\n\(shown)\(more)"
         }
     }

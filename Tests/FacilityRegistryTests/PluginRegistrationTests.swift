@@ -110,17 +110,17 @@ struct PluginRegistrationTests {
     /// Malformed manifests: each message names the file, the line and the field.
     @Test(arguments: [
         (familyToilet.replacingOccurrences(of: "type: boolean", with: "type: bool"),
-         ":9: field 'fields[0].type': unknown type 'bool'; use integer, real, text, boolean, enum or date"),
+         ":8: field 'fields[0].type': unknown type 'bool'; use integer, real, text, boolean, enum or date"),
         (familyToilet.replacingOccurrences(of: "id: family_toilet", with: "id: Family Toilet"),
          ":1: field 'id': 'Family Toilet' is not a valid id: use lower snake case, e.g. family_toilet"),
         (familyToilet.replacingOccurrences(of: "version: 1.0.0\n", with: ""),
          ": field 'version': is required"),
         (familyToilet.replacingOccurrences(of: "min: 0", with: "minimum: 0"),
-         ":17: field 'fields[1]': unknown key 'minimum'; expected one of: aliases, label, max, min, name, required, type, unit, values"),
+         ":14: field 'fields[1]': unknown key 'minimum'; expected one of: aliases, label, max, min, name, required, type, unit, values"),
         (familyToilet.replacingOccurrences(of: "name: area_m2", with: "name: changing_table"),
-         ":13: field 'fields.changing_table': the field is declared twice"),
+         ":10: field 'fields.changing_table': the field is declared twice"),
         (familyToilet.replacingOccurrences(of: "walking_distance_m: 500", with: "walking_distance_m: far"),
-         ":21: field 'catchment.walking_distance_m': expected a number, got 'far'"),
+         ":19: field 'catchment.walking_distance_m': expected a number, got 'far'"),
         ("id: [unclosed\n", ":2: is not valid YAML"),
     ])
     func malformedManifestsNameFileLineAndField(text: String, expected: String) throws {

@@ -118,7 +118,7 @@ struct BadInputTests {
 
     @Test func gbkReadAsUTF8() throws {
         let text = "名称,经度,纬度,婴儿护理台\n新华街道第三卫生间,113.2,23.4,是\n"
-        try #require(TestEncodings.gb18030(text)).write(to: URL(fileURLWithPath: cli.path("gbk.csv")))
+        try #require(try TestEncodings.gb18030(text)).write(to: URL(fileURLWithPath: cli.path("gbk.csv")))
         try expectRefused(["import", "family_toilet", cli.path("gbk.csv"), "--crs", "EPSG:4326", "--encoding", "utf8"],
                           saying: ["gbk.csv", "line 1", "GBK", "--encoding gbk"])
         // Detected automatically, the same file imports.

@@ -58,8 +58,9 @@ struct RegistryWorkflowTests {
 
         let csv = cli.path("toilets.csv")
         #expect(try cli.run(["export", "public_toilet", "--format", "csv", "-o", csv]).status == 0)
-        let csvText = try String(contentsOfFile: csv, encoding: .utf8)
-        #expect(csvText.hasPrefix("\u{FEFF}"))
+        let csvBytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        #expect(csvBytes.starts(with: [0xEF, 0xBB, 0xBF]), "no UTF-8 byte-order mark for Excel")
+        let csvText = String(decoding: csvBytes, as: UTF8.self)
         #expect(csvText.split(whereSeparator: \.isNewline).count == 25)
 
         let json = cli.path("toilets.geojson")

@@ -77,7 +77,8 @@ public struct FacilityExporter {
                     name: plugin.id.rawValue, geometry: GeometryColumn(type: .point, srsID: srs.id), columns: columns,
                     features: features),
                 identifier: plugin.descriptor.name.zh, description: plugin.descriptor.name.en)
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: partial)
+            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+            try FileManager.default.moveItem(at: partial, to: url)
         } catch {
             try? FileManager.default.removeItem(at: partial)
             throw error

@@ -25,9 +25,14 @@ public struct FacilityImporter {
         public var total: Int { records.count + rejects.count }
     }
 
+    /// A row left out, with every problem found in it.
     public struct Reject: Sendable {
         public var row: InputTable.Row
-        public var problem: RowProblem
+        public var problems: [RowProblem]
+    }
+
+    struct RowProblems: Error {
+        var problems: [RowProblem]
     }
 
     /// Reads every row. `crs` overrides what the file declares; one of the two is needed.
@@ -48,7 +53,7 @@ public struct FacilityImporter {
             do {
                 parsed.append((row, try record(from: row, of: table, mapping: mapping, crs: crs)))
             } catch {
-                rejects.append(Reject(row: row, problem: error))
+                rejects.append(Reject(row: row, problems: error.problems))
             }
         }
 
@@ -69,10 +74,10 @@ public struct FacilityImporter {
         var records: [FacilityRecord] = []
         for ((row, record), target) in zip(parsed, targets) {
             guard let target, target.isValidGeographic else {
-                rejects.append(Reject(row: row, problem: RowProblem(
+                rejects.append(Reject(row: row, problems: [RowProblem(
                     row: row.number, field: coordinateField(of: table),
                     reason: "\(record.location) in \(crs) has no valid position in EPSG:4326",
-                    rowLabel: table.rowLabel)))
+                    rowLabel: table.rowLabel)]))
                 continue
             }
             var located = record
@@ -85,10 +90,10 @@ public struct FacilityImporter {
         let rowOfRecord = Dictionary(parsed.map { ($0.record.id, $0.row) }, uniquingKeysWith: { a, _ in a })
         for record in records {
             if let first = seen[record.id], let row = rowOfRecord[record.id] {
-                rejects.append(Reject(row: row, problem: RowProblem(
+                rejects.append(Reject(row: row, problems: [RowProblem(
                     row: row.number, field: mapping.id ?? "id",
                     reason: "id '\(record.id)' is used again (first at \(table.rowLabel) \(first))",
-                    rowLabel: table.rowLabel)))
+                    rowLabel: table.rowLabel)]))
                 continue
             }
             seen[record.id] = rowOfRecord[record.id]?.number ?? 0
@@ -121,10 +126,11 @@ public struct FacilityImporter {
         }
     }
 
-    /// One row as a record still in the source CRS; the first problem found is thrown.
+    /// One row as a record still in the source CRS; every problem of the row is thrown together.
     private func record(
         from row: InputTable.Row, of table: InputTable, mapping: ColumnMapping, crs: CRS
-    ) throws(RowProblem) -> FacilityRecord {
+    ) throws(RowProblems) -> FacilityRecord {
+        var problems: [RowProblem] = []
         func problem(_ field: String, _ reason: String) -> RowProblem {
             RowProblem(row: row.number, field: field, reason: reason, rowLabel: table.rowLabel)
         }
@@ -133,36 +139,45 @@ public struct FacilityImporter {
             else { return nil }
             return value
         }
+        func date(_ column: String?) -> CivilDate? {
+            guard let raw = text(column) else { return nil }
+            guard let date = CivilDate(parsing: raw) else {
+                problems.append(problem(column ?? "", "'\(raw)' is not a date like 2023-05-01"))
+                return nil
+            }
+            return date
+        }
 
-        let location = try position(of: row, in: table, crs: crs, problem: problem)
-        guard let name = text(mapping.name) else { throw problem(mapping.name ?? "name", "a name is required") }
+        var location: Coordinate?
+        do {
+            location = try position(of: row, in: table, crs: crs, problem: problem)
+        } catch {
+            problems.append(error)
+        }
+        let name = text(mapping.name)
+        if name == nil { problems.append(problem(mapping.name ?? "name", "a name is required")) }
         var attributes: [String: AttributeValue] = [:]
+        var unparsable: Set<String> = []
         for field in plugin.schema.fields {
             let column = mapping.fields[field.name]
             do {
                 if let raw = text(column), let value = try field.parse(raw) { attributes[field.name] = value }
             } catch {
-                throw problem(column ?? field.name, error.reason)
+                unparsable.insert(field.name)
+                problems.append(problem(column ?? field.name, error.reason))
             }
         }
-        if let missing = plugin.schema.problems(in: attributes).first {
-            let column = mapping.fields[missing.field] ?? missing.field
-            throw problem(column, missing.reason + (mapping.fields[missing.field] == nil ? " (no such column)" : ""))
+        for missing in plugin.schema.problems(in: attributes) where !unparsable.contains(missing.field) {
+            let column = mapping.fields[missing.field]
+            problems.append(problem(column ?? missing.field, missing.reason + (column == nil ? " (no such column)" : "")))
         }
-        func date(_ column: String?) throws(RowProblem) -> CivilDate? {
-            guard let raw = text(column) else { return nil }
-            guard let date = CivilDate(parsing: raw) else {
-                throw problem(column ?? "", "'\(raw)' is not a date like 2023-05-01")
-            }
-            return date
-        }
-        let opened = try date(mapping.opened)
-        let closed = try date(mapping.closed)
+        let opened = date(mapping.opened)
+        let closed = date(mapping.closed)
         if let opened, let closed, closed < opened {
-            throw problem(mapping.closed ?? "closed", "closes (\(closed)) before it opens (\(opened))")
+            problems.append(problem(mapping.closed ?? "closed", "closes (\(closed)) before it opens (\(opened))"))
         }
-        let id = text(mapping.id).map(FacilityID.init(rawValue:))
-            ?? FacilityID("\(table.fileStem):\(row.number)")
+        guard problems.isEmpty, let location, let name else { throw RowProblems(problems: problems) }
+        let id = text(mapping.id).map(FacilityID.init(rawValue:)) ?? FacilityID("\(table.fileStem):\(row.number)")
         return FacilityRecord(
             id: id, kind: plugin.id, name: name, location: location, attributes: attributes, opened: opened,
             closed: closed)

@@ -8,7 +8,8 @@ public enum RejectsFile {
         let header = [table.rowLabel] + table.header + ["field", "reason"]
         let rows = rejects.map { reject in
             [String(reject.row.number)] + table.header.map { reject.row.cells[$0] ?? "" }
-                + [reject.problem.field, reject.problem.reason]
+                + [reject.problems.map(\.field).joined(separator: "; "),
+                   reject.problems.map(\.reason).joined(separator: "; ")]
         }
         try CSVWriter().write(header: header, rows: rows, to: url)
     }

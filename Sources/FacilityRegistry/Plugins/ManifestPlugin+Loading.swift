@@ -56,7 +56,7 @@ extension ManifestPlugin {
             try schema.validate()
         } catch {
             let fields = try root.required("fields").sequence()
-            let culprit = fields.first { (try? $0.optional("name")?.string()) == error.field }
+            let culprit = fields.last { (try? $0.optional("name")?.string()) == error.field }
             throw (culprit ?? root).error(error.reason, field: "fields.\(error.field)")
         }
     }

@@ -67,7 +67,9 @@ struct ImportCommand: ParsableCommand {
         let table = try InputTable.read(contentsOf: source, encoding: encoding, coordinateColumns: columns, layer: layer)
         let batch = try FacilityImporter(plugin: plugin).read(table, crs: try crs.map { try CRS(parsing: $0) })
         if !batch.rejects.isEmpty && !skipInvalid {
-            throw RegistryError.invalidRows(file: file, problems: batch.rejects.map(\.problem), total: batch.total)
+            throw RegistryError.invalidRows(
+                file: file, problems: batch.rejects.flatMap(\.problems), invalidRows: batch.rejects.count,
+                total: batch.total)
         }
         try store.prepare(kind: plugin.descriptor, schema: plugin.schema)
         try store.insert(batch.records, actor: actor)

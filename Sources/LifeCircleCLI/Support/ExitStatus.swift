@@ -41,6 +41,8 @@ enum ExitStatus {
         case let e as InterchangeError: CommandFailure(e.description)
         case let e as GeoPackageError: CommandFailure(e.description)
         case let e as GeoCoreError: CommandFailure(e.description, exitCode: usage)
+        case let e as CocoaError: CommandFailure(e.localizedDescription, exitCode: cannotCreate)
+        case let e as POSIXError: CommandFailure(e.localizedDescription, exitCode: cannotCreate)
         default: nil
         }
     }

@@ -1,0 +1,213 @@
+public import FacilityKit
+public import Foundation
+public import GeoCore
+public import GeoPackage
+
+/// The registry file: a GeoPackage with one point feature table per facility kind (named by the
+/// plugin id, srs 4326, R-tree indexed), the `lifecircle_kinds` table recording each kind's plugin
+/// version and schema fingerprint, and the `lifecircle_audit` table. GDAL and QGIS open it as it is.
+public final class GeoPackageFacilityStore: FacilityStore {
+    public let path: String
+    let file: GeoPackageFile
+    let now: @Sendable () -> Date
+    /// The schemas of the kinds prepared in this session; writes validate against them.
+    var schemas: [PluginID: AttributeSchema] = [:]
+
+    /// Opens the registry at `path`, creating it when missing, and makes sure it has the
+    /// registry's tables and the given spatial reference systems (EPSG:4326 is always there).
+    /// Opening an existing registry that has them writes nothing.
+    public init(
+        path: String, spatialReferenceSystems: [SpatialReferenceSystem] = [],
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        self.path = path
+        self.now = now
+        do {
+            file = try GeoPackageFile(path: path, mode: .create)
+            try file.write { tx in
+                for srs in spatialReferenceSystems { try tx.register(srs) }
+                for table in [Self.kindsTable, Self.auditTable] where try tx.table(named: table.name) == nil {
+                    try tx.createTable(table)
+                }
+            }
+        } catch let error as GeoPackageError {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    public func prepare(kind descriptor: PluginDescriptor, schema: AttributeSchema) throws {
+        let kind = descriptor.id
+        try FacilityStoreRules.checkKindName(kind)
+        let stored = StoredSchema(schema)
+        try perform {
+            try file.write { tx in
+                if let row = try kindRow(tx, kind) {
+                    try migrate(tx, kind: kind, from: row, to: stored, schema: schema)
+                    let updated = kindsRow(descriptor, stored, fid: row.fid)
+                    let recorded = ["plugin_version", "api_version", "schema_fingerprint"]
+                    if recorded.contains(where: { row[$0] != updated[$0] }) {
+                        try tx.replace(updated, in: Self.kindsTable.name)
+                    }
+                } else {
+                    guard try tx.table(named: kind.rawValue) == nil else {
+                        throw StoreError.invalidKind(
+                            kind, reason: "the GeoPackage has a table of that name that is not a registry kind")
+                    }
+                    try tx.createTable(Self.kindTable(descriptor, schema: schema))
+                    try tx.insert([kindsRow(descriptor, stored, fid: nil)], into: Self.kindsTable.name)
+                }
+            }
+        }
+        schemas[kind] = schema
+    }
+
+    public func kinds() throws -> [PluginID] {
+        try perform { try file.read { try knownKinds($0) } }
+    }
+
+    public func insert(_ records: [FacilityRecord], actor: String) throws {
+        guard !records.isEmpty else { return }
+        let at = AuditTime.truncated(now())
+        try perform {
+            try file.write { tx in
+                let known = try knownKinds(tx)
+                var seen: [PluginID: Set<FacilityID>] = [:]
+                var order: [PluginID] = []
+                var rows: [PluginID: [FeatureRow]] = [:]
+                var audit: [FeatureRow] = []
+                for record in records {
+                    let valid = try FacilityStoreRules.validated(
+                        record, schema: schemaForWriting(record.kind, known: known))
+                    if seen[record.kind] == nil { order.append(record.kind) }
+                    guard seen[record.kind, default: []].insert(record.id).inserted else {
+                        throw StoreError.duplicateID(kind: record.kind, id: record.id, inBatch: true)
+                    }
+                    guard try storedRow(tx, kind: record.kind, id: record.id) == nil else {
+                        throw StoreError.duplicateID(kind: record.kind, id: record.id, inBatch: false)
+                    }
+                    rows[record.kind, default: []].append(Self.row(for: valid))
+                    audit.append(
+                        auditRow(
+                            .insert, at: at, actor: actor, kind: record.kind, id: record.id, before: nil, after: valid))
+                }
+                for kind in order { try tx.insert(rows[kind] ?? [], into: kind.rawValue) }
+                try tx.insert(audit, into: Self.auditTable.name)
+            }
+        }
+    }
+
+    public func update(_ record: FacilityRecord, actor: String) throws {
+        let at = AuditTime.truncated(now())
+        try perform {
+            try file.write { tx in
+                let schema = try schemaForWriting(record.kind, known: knownKinds(tx))
+                let (fid, before) = try existing(tx, kind: record.kind, id: record.id)
+                let valid = try FacilityStoreRules.validated(record, schema: schema)
+                try change(tx, .update, fid: fid, at: at, actor: actor, before: before, after: valid)
+            }
+        }
+    }
+
+    public func close(kind: PluginID, id: FacilityID, on date: CivilDate, actor: String) throws {
+        let at = AuditTime.truncated(now())
+        try perform {
+            try file.write { tx in
+                _ = try schemaForWriting(kind, known: knownKinds(tx))
+                let (fid, before) = try existing(tx, kind: kind, id: id)
+                let closed = try FacilityStoreRules.closing(before, on: date)
+                try change(tx, .close, fid: fid, at: at, actor: actor, before: before, after: closed)
+            }
+        }
+    }
+
+    public func delete(kind: PluginID, id: FacilityID, actor: String) throws {
+        let at = AuditTime.truncated(now())
+        try perform {
+            try file.write { tx in
+                _ = try schemaForWriting(kind, known: knownKinds(tx))
+                let (fid, before) = try existing(tx, kind: kind, id: id)
+                try tx.delete(fids: [fid], from: kind.rawValue)
+                try tx.insert(
+                    [auditRow(.delete, at: at, actor: actor, kind: kind, id: id, before: before, after: nil)],
+                    into: Self.auditTable.name)
+            }
+        }
+    }
+
+    public func facility(kind: PluginID, id: FacilityID) throws -> FacilityRecord? {
+        try perform {
+            try file.read { tx in
+                try checkKnown(tx, kind)
+                return try storedRow(tx, kind: kind, id: id)?.record
+            }
+        }
+    }
+
+    public func facilities(kind: PluginID, in box: BoundingBox?, asOf date: CivilDate?) throws -> [FacilityRecord] {
+        try perform {
+            try file.read { tx in
+                try checkKnown(tx, kind)
+                return FacilityStoreRules.select(try records(tx, kind: kind, in: box), in: box, asOf: date)
+            }
+        }
+    }
+
+    public func auditTrail(kind: PluginID?, id: FacilityID?) throws -> [AuditEntry] {
+        var conditions: [String: ColumnValue] = [:]
+        if let kind { conditions["kind"] = .text(kind.rawValue) }
+        if let id { conditions["facility_id"] = .text(id.rawValue) }
+        return try perform {
+            try file.read { tx in
+                try tx.rows(in: Self.auditTable.name, matching: conditions).map(auditEntry)
+            }
+        }
+    }
+
+    // MARK: Internals
+
+    /// Runs store work, turning GeoPackage failures into ``StoreError/storage(path:reason:)``.
+    func perform<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GeoPackageError {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    static func storeError(_ error: GeoPackageError, path: String) -> StoreError {
+        var located = error
+        located.file = nil
+        return .storage(path: path, reason: located.description)
+    }
+
+    /// The schema to validate writes to a kind with.
+    func schemaForWriting(_ kind: PluginID, known: [PluginID]) throws -> AttributeSchema {
+        if let schema = schemas[kind] { return schema }
+        throw known.contains(kind) ? StoreError.unpreparedKind(kind) : StoreError.unknownKind(kind, known: known)
+    }
+
+    func checkKnown(_ tx: GeoPackageTransaction, _ kind: PluginID) throws {
+        let known = try knownKinds(tx)
+        guard known.contains(kind) else { throw StoreError.unknownKind(kind, known: known) }
+    }
+
+    /// The stored row of a facility and its fid, or ``StoreError/notFound(kind:id:)``.
+    private func existing(_ tx: GeoPackageTransaction, kind: PluginID, id: FacilityID) throws -> (Int64, FacilityRecord)
+    {
+        guard let stored = try storedRow(tx, kind: kind, id: id) else { throw StoreError.notFound(kind: kind, id: id) }
+        return (stored.fid, stored.record)
+    }
+
+    /// Replaces a facility's row and records the change.
+    private func change(
+        _ tx: GeoPackageTransaction, _ action: AuditAction, fid: Int64, at: Date, actor: String,
+        before: FacilityRecord, after: FacilityRecord
+    ) throws {
+        var row = Self.row(for: after)
+        row.fid = fid
+        try tx.replace(row, in: after.kind.rawValue)
+        try tx.insert(
+            [auditRow(action, at: at, actor: actor, kind: after.kind, id: after.id, before: before, after: after)],
+            into: Self.auditTable.name)
+    }
+}
