@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(
             name: "CProj", pkgConfig: "proj",
             providers: [.apt(["libproj-dev", "proj-data"])]),
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Value types shared by every module.
         .target(name: "GeoCore", swiftSettings: strict),
@@ -38,6 +40,19 @@ let package = Package(
         .target(
             name: "GeoPackage",
             dependencies: ["GeoCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // GEOS: buffer, union, difference, area, prepared contains. Only module importing CGEOS.
+        .target(name: "GeometryOps", dependencies: ["GeoCore", "CGEOS"], swiftSettings: strict),
+        // Streaming OpenStreetMap readers (PBF with zlib blobs and dense nodes; XML, gzip allowed).
+        .target(name: "OSMIngest", dependencies: ["GeoCore", "WalkNetwork", "CZlib"], swiftSettings: strict),
+        // The walking graph (dense, CSR), its builder, profiles, snapping and bounded multi-source search.
+        .target(
+            name: "WalkNetwork",
+            dependencies: [
+                "GeoCore", "Projection",
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strict),
         // Reading and writing feature files: CSV (UTF-8, GBK/GB18030), GeoJSON.
         .target(name: "Interchange", dependencies: ["GeoCore"], swiftSettings: strict),
@@ -77,6 +92,10 @@ let package = Package(
             name: "GeoPackageTests",
             dependencies: ["GeoPackage", "GeoCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .testTarget(name: "GeometryOpsTests", dependencies: ["GeometryOps", "GeoCore"], swiftSettings: strict),
+        .testTarget(name: "OSMIngestTests", dependencies: ["OSMIngest", "WalkNetwork", "GeoCore"], swiftSettings: strict),
+        .testTarget(
+            name: "WalkNetworkTests", dependencies: ["WalkNetwork", "GeoCore", "Projection"], swiftSettings: strict),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "GeoCore"], swiftSettings: strict),
         .testTarget(name: "FacilityKitTests", dependencies: ["FacilityKit", "GeoCore"], swiftSettings: strict),
         .testTarget(

@@ -1,0 +1,1 @@
+// GeometryOps: placeholder, replaced as the module is written.

@@ -1,0 +1,1 @@
+// OSMIngest: placeholder, replaced as the module is written.

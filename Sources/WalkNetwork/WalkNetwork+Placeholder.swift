@@ -1,0 +1,1 @@
+// WalkNetwork: placeholder, replaced as the module is written.
