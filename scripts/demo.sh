@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's first command: set up, build, and run the main job on the bundled GeoData, writing
 # everything into ./lifecircle-demo/. Until the planner lands, the main job walks through the registry:
-# create it, import real facility lists (CSV in GBK with Chinese headers, GeoJSON), list, nearest, export.
+# create it, import real facility lists (CSV in GBK with Chinese headers, GeoJSON), list, nearest, close,
+# history, export.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -19,13 +20,18 @@ step "Plugins: one Swift plugin and one YAML manifest" plugins list
 step "Create the registry" init --registry "$reg"
 step "Import Helsinki's public toilets (OSM, a CSV saved by Excel in GBK)" \
   import public_toilet "$samples/helsinki_toilets_gbk.csv" --crs EPSG:4326 --registry "$reg"
-step "Import Helsinki's baby-care rooms (OSM, GeoJSON)" \
-  import maternity_room "$samples/helsinki_baby_rooms.geojson" --registry "$reg"
+step "Import Monaco's public toilets (OSM, GeoJSON)" \
+  import public_toilet "$samples/monaco_toilets.geojson" --registry "$reg"
 step "List the toilets in central Helsinki" \
   list public_toilet --bbox 24.935,60.160,24.955,60.175 --registry "$reg"
 step "The three toilets nearest to Helsinki Central Station" \
   nearest public_toilet --at 24.9414,60.1710 -k 3 --registry "$reg"
-step "Export for QGIS (GeoPackage), the web (GeoJSON) and Excel (CSV, CGCS2000 3° GK zone)" \
+step "Record that one closed, and read the registry as of a date before and after" \
+  close public_toilet node/251337995 --on 2024-01-01 --actor demo --registry "$reg"
+"$bin" list public_toilet --bbox 24.9,60.1,25.0,60.2 --as-of 2023-12-31 --registry "$reg" >/dev/null
+"$bin" list public_toilet --bbox 24.9,60.1,25.0,60.2 --as-of 2024-01-01 --registry "$reg" >/dev/null
+step "The audit trail's last entries" history public_toilet --id node/251337995 --registry "$reg"
+step "Export for QGIS (GeoPackage), the web (GeoJSON) and Excel (CSV, in UTM zone 35N)" \
   export public_toilet --format gpkg -o "$out/toilets.gpkg" --registry "$reg"
 "$bin" export public_toilet --format geojson -o "$out/toilets.geojson" --registry "$reg"
 "$bin" export public_toilet --format csv -o "$out/toilets_utm35.csv" --crs EPSG:32635 --registry "$reg"
