@@ -85,27 +85,39 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "lifecircle", dependencies: ["LifeCircleCLI"], swiftSettings: strict),
 
+        // Helpers shared by the test targets: running tools, temporary folders, repository paths, ogrinfo checks.
+        // Foundation and Testing only, none of our modules.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+
         // One test target per module, plus end-to-end CLI tests on GeoData.
-        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], swiftSettings: strict),
-        .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoCore"], swiftSettings: strict),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ProjectionTests", dependencies: ["Projection", "GeoCore", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "GeoPackageTests",
-            dependencies: ["GeoPackage", "GeoCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GeoPackage", "GeoCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
-        .testTarget(name: "GeometryOpsTests", dependencies: ["GeometryOps", "GeoCore"], swiftSettings: strict),
-        .testTarget(name: "OSMIngestTests", dependencies: ["OSMIngest", "WalkNetwork", "GeoCore"], swiftSettings: strict),
         .testTarget(
-            name: "WalkNetworkTests", dependencies: ["WalkNetwork", "GeoCore", "Projection"], swiftSettings: strict),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "GeoCore"], swiftSettings: strict),
-        .testTarget(name: "FacilityKitTests", dependencies: ["FacilityKit", "GeoCore"], swiftSettings: strict),
+            name: "GeometryOpsTests", dependencies: ["GeometryOps", "GeoCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "OSMIngestTests", dependencies: ["OSMIngest", "WalkNetwork", "GeoCore", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "WalkNetworkTests", dependencies: ["WalkNetwork", "GeoCore", "Projection", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "InterchangeTests", dependencies: ["Interchange", "GeoCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "FacilityKitTests", dependencies: ["FacilityKit", "GeoCore", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "FacilityRegistryTests",
             dependencies: [
                 "FacilityRegistry", "FacilityKit", "GeoCore", "GeoPackage", "MaternityRoomPlugin", "Projection",
+                "TestSupport",
             ],
             swiftSettings: strict),
         .testTarget(
-            name: "LifeCircleCLITests", dependencies: ["LifeCircleCLI", "GeoCore"],
+            name: "LifeCircleCLITests", dependencies: ["LifeCircleCLI", "GeoCore", "TestSupport"],
             swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -2,49 +2,17 @@ import FacilityKit
 import FacilityRegistry
 import Foundation
 import MaternityRoomPlugin
+import TestSupport
 import Testing
 
-/// A manifest written to a fresh folder, for one test.
-struct ManifestFolder {
-    let url: URL
+/// The worked 第三卫生间 manifest of Docs/plugin-author-guide.md, kept as Docs/examples/family_toilet.yaml.
+let familyToiletFile = Repository.examples.appendingPathComponent("family_toilet.yaml")
 
-    init(_ files: [String: String]) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("manifests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, text) in files {
-            try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-    }
+/// The text of the worked manifest.
+func familyToilet() throws -> String { try Repository.example("family_toilet.yaml") }
 
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-}
-
-let familyToilet = """
-    id: family_toilet
-    api_version: 1
-    version: 1.0.0
-    name: {zh: 第三卫生间, en: Family toilet}
-    fields:
-      - name: changing_table
-        label: {zh: 婴儿护理台, en: Changing table}
-        type: boolean
-        required: true
-      - name: area_m2
-        label: {zh: 面积, en: Area}
-        type: real
-        unit: m²
-        min: 0
-    osm:
-      match:
-        - {amenity: toilets, changing_table: "yes"}
-    catchment:
-      walking_distance_m: 500
-    """
-
-/// Where the shipped manifests are, found from this file's path.
-let geoDataPlugins = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("GeoData/plugins")
+/// Where the shipped manifests are.
+let geoDataPlugins = Repository.geoData.appendingPathComponent("plugins")
 
 @Suite("Plugin registration")
 struct PluginRegistrationTests {
@@ -63,19 +31,17 @@ struct PluginRegistrationTests {
     }
 
     @Test func aManifestLoadsWithEveryPart() throws {
-        let folder = try ManifestFolder(["family_toilet.yaml": familyToilet])
-        let plugin = try ManifestPlugin(contentsOf: folder.file("family_toilet.yaml"))
+        let plugin = try ManifestPlugin(contentsOf: familyToiletFile)
         #expect(plugin.descriptor.id.rawValue == "family_toilet")
         #expect(plugin.descriptor.version == SemanticVersion(1, 0, 0))
-        #expect(plugin.schema.fields.map(\.name) == ["changing_table", "area_m2"])
+        #expect(plugin.schema.fields.map(\.name) == ["changing_table", "area_m2", "venue_type"])
         #expect(plugin.schema.fields[0].required)
         #expect(plugin.schema.fields[1].unit == "m²")
-        #expect(plugin.osmMapping?.matches(["amenity": "toilets", "changing_table": "yes"]) == true)
+        #expect(plugin.osmMapping?.matches(["amenity": "toilets", "changing_table": "yes", "unisex": "yes"]) == true)
     }
 
     @Test func duplicateIdsAreRefused() throws {
-        let folder = try ManifestFolder(["a.yaml": familyToilet])
-        let plugin = try ManifestPlugin(contentsOf: folder.file("a.yaml"))
+        let plugin = try ManifestPlugin(contentsOf: familyToiletFile)
         var registry = PluginRegistry()
         try registry.register(plugin, origin: .manifest(path: "a.yaml"))
         #expect {
@@ -87,8 +53,11 @@ struct PluginRegistrationTests {
     }
 
     @Test func anIncompatibleAPIVersionIsRefused() throws {
-        let folder = try ManifestFolder(["f.yaml": familyToilet.replacingOccurrences(of: "api_version: 1", with: "api_version: 7")])
-        let plugin = try ManifestPlugin(contentsOf: folder.file("f.yaml"))
+        let folder = try TemporaryFolder(prefix: "manifests")
+        defer { folder.remove() }
+        let file = try folder.write(
+            familyToilet().replacingOccurrences(of: "api_version: 1", with: "api_version: 7"), to: "f.yaml")
+        let plugin = try ManifestPlugin(contentsOf: file)
         var registry = PluginRegistry()
         #expect {
             try registry.register(plugin, origin: .bundled)
@@ -107,27 +76,35 @@ struct PluginRegistrationTests {
         }
     }
 
-    /// Malformed manifests: each message names the file, the line and the field.
-    @Test(arguments: [
-        (familyToilet.replacingOccurrences(of: "type: boolean", with: "type: bool"),
-         ":8: field 'fields[0].type': unknown type 'bool'; use integer, real, text, boolean, enum or date"),
-        (familyToilet.replacingOccurrences(of: "id: family_toilet", with: "id: Family Toilet"),
-         ":1: field 'id': 'Family Toilet' is not a valid id: use lower snake case, e.g. family_toilet"),
-        (familyToilet.replacingOccurrences(of: "version: 1.0.0\n", with: ""),
-         ": field 'version': is required"),
-        (familyToilet.replacingOccurrences(of: "min: 0", with: "minimum: 0"),
-         ":14: field 'fields[1]': unknown key 'minimum'; expected one of: aliases, label, max, min, name, required, type, unit, values"),
-        (familyToilet.replacingOccurrences(of: "name: area_m2", with: "name: changing_table"),
-         ":10: field 'fields.changing_table': the field is declared twice"),
-        (familyToilet.replacingOccurrences(of: "walking_distance_m: 500", with: "walking_distance_m: far"),
-         ":19: field 'catchment.walking_distance_m': expected a number, got 'far'"),
-        ("id: [unclosed\n", ":2: is not valid YAML"),
-    ])
+    /// Malformed manifests: each message names the file, the line and the field (lines of family_toilet.yaml).
+    static func malformedManifests() throws -> [(String, String)] {
+        let good = try familyToilet()
+        let withoutVersion = good.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("version: ") }.joined(separator: "\n")
+        return [
+            (good.replacingOccurrences(of: "type: boolean", with: "type: bool"),
+             ":11: field 'fields[0].type': unknown type 'bool'; use integer, real, text, boolean, enum or date"),
+            (good.replacingOccurrences(of: "id: family_toilet", with: "id: Family Toilet"),
+             ":1: field 'id': 'Family Toilet' is not a valid id: use lower snake case, e.g. family_toilet"),
+            (withoutVersion, ": field 'version': is required"),
+            (good.replacingOccurrences(of: "min: 4", with: "minimum: 4"),
+             ":18: field 'fields[1]': unknown key 'minimum'; expected one of: aliases, label, max, min, name, required, type, unit, values"),
+            (good.replacingOccurrences(of: "name: area_m2", with: "name: changing_table"),
+             ":14: field 'fields.changing_table': the field is declared twice"),
+            (good.replacingOccurrences(of: "walking_distance_m: 500", with: "walking_distance_m: far"),
+             ":32: field 'catchment.walking_distance_m': expected a number, got 'far'"),
+            ("id: [unclosed\n", ":2: is not valid YAML"),
+        ]
+    }
+
+    @Test(arguments: try malformedManifests())
     func malformedManifestsNameFileLineAndField(text: String, expected: String) throws {
-        let folder = try ManifestFolder(["bad.yaml": text])
-        let path = folder.file("bad.yaml").path
+        let folder = try TemporaryFolder(prefix: "manifests")
+        defer { folder.remove() }
+        let file = try folder.write(text, to: "bad.yaml")
+        let path = file.path
         #expect {
-            _ = try ManifestPlugin(contentsOf: folder.file("bad.yaml"))
+            _ = try ManifestPlugin(contentsOf: file)
         } throws: { error in
             let message = "\(error)"
             let ok = message.hasPrefix(path) && message.contains(expected)

@@ -3,6 +3,7 @@ import FacilityRegistry
 import Foundation
 import GeoCore
 import Projection
+import TestSupport
 import Testing
 
 /// The shared suite: every test runs against both stores, which must behave alike.
@@ -338,10 +339,9 @@ enum StoreFixtures {
             var cleanup: () -> Void = {}
             switch self {
             case .geoPackage:
-                let dir = try StoreFixtures.temporaryDirectory()
-                cleanup = { try? FileManager.default.removeItem(at: dir) }
-                store = try GeoPackageFacilityStore(
-                    path: dir.appendingPathComponent("registry.gpkg").path, now: { clockTime })
+                let folder = try TemporaryFolder(prefix: "store-tests")
+                cleanup = { folder.remove() }
+                store = try GeoPackageFacilityStore(path: folder.path("registry.gpkg"), now: { clockTime })
             case .inMemory:
                 store = InMemoryFacilityStore(now: { clockTime })
             }
@@ -436,26 +436,6 @@ enum StoreFixtures {
         let dLon = (b.lon - a.lon) * rad
         let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * rad) * cos(b.lat * rad) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * r * asin(min(1, h.squareRoot()))
-    }
-
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("store-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Runs a tool and returns its exit status and its standard output and error together.
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -3,15 +3,16 @@ import FacilityRegistry
 import Foundation
 import GeoCore
 import GeoPackage
+import TestSupport
 import Testing
 
 /// What only the registry file does: persistence, rollback to the same bytes, GDAL compatibility.
 @Suite struct StoreGeoPackageTests {
     typealias F = StoreFixtures
 
-    private func registry() throws -> (path: String, dir: URL) {
-        let dir = try F.temporaryDirectory()
-        return (dir.appendingPathComponent("registry.gpkg").path, dir)
+    private func registry() throws -> (path: String, folder: TemporaryFolder) {
+        let folder = try TemporaryFolder(prefix: "store-tests")
+        return (folder.path("registry.gpkg"), folder)
     }
 
     private func open(_ path: String) throws -> GeoPackageFacilityStore {
@@ -30,8 +31,8 @@ import Testing
             """)
 
     @Test func aFailedBatchLeavesTheFileByteForByte() throws {
-        let (path, dir) = try registry()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (path, folder) = try registry()
+        defer { folder.remove() }
         let store = try open(path)
         try store.insert(F.sampleRecords(), actor: "t")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -55,8 +56,8 @@ import Testing
     }
 
     @Test func reopensWithTheSameContentsAndWritesNothingOnOpen() throws {
-        let (path, dir) = try registry()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (path, folder) = try registry()
+        defer { folder.remove() }
         let records = F.sampleRecords()
         try open(path).insert(records, actor: "t")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -82,23 +83,16 @@ import Testing
     }
 
     @Test func gdalReadsARegistryWithTwoKindsWithoutWarnings() throws {
-        let (path, dir) = try registry()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (path, folder) = try registry()
+        defer { folder.remove() }
         let store = try open(path)
         try store.insert(F.sampleRecords() + F.scatteredRooms(count: 50, seed: 2), actor: "t")
         try store.close(kind: F.rooms.id, id: FacilityID("G0001"), on: F.day("2025-01-01"), actor: "t")
         try store.delete(kind: F.rooms.id, id: FacilityID("G0002"), actor: "t")
 
-        let list = try F.run("ogrinfo", [path])
-        let summary = try F.run("ogrinfo", ["-al", "-so", path])
-        let features = try F.run("ogrinfo", ["-al", path])
-        for result in [list, summary, features] {
-            #expect(result.status == 0)
-            let complaints = result.output.split(separator: "\n").filter {
-                $0.contains("Warning") || $0.contains("ERROR")
-            }
-            #expect(complaints.isEmpty, "ogrinfo: \(complaints.joined(separator: "\n"))")
-        }
+        let report = try OgrReport(of: path)
+        let (list, summary) = (report.listing, report.summary)
+        let features = try OgrReport.ogrinfo(["-al", path])
         let listed = list.output.split(separator: "\n").compactMap { line in
             line.firstIndex(of: ":").map { String(line[line.index($0, offsetBy: 2)...]) }
         }.filter { $0.hasSuffix(")") }
@@ -115,7 +109,7 @@ import Testing
         #expect(summary.output.contains("at: DateTime (0.0)"))
         #expect(features.output.contains("note (String) = 商场三楼 \"east\" wing; 100% 无障碍"))
         #expect(features.output.contains("stalls (Integer64) = 9223372036854775807"))
-        let validation = try F.run(
+        let validation = try ToolRunner.run(
             "python3", ["/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py", path])
         #expect(validation.status == 0 && validation.output.isEmpty, "validate_gpkg.py: \(validation.output)")
 

@@ -2,13 +2,23 @@ import Foundation
 import GRDB
 import GeoCore
 import GeoPackage
+import TestSupport
 import Testing
 
 @Suite struct FeatureLayerTests {
+    /// Huadu and Lechang district outlines (WGS84), the GeoJSON ogr2ogr converts.
+    static let huaduLechang = Repository.geoData.appendingPathComponent(
+        "china/admin_huadu_lechang_wgs84.geojson"
+    ).path
+    /// The Helsinki population grid, a GeoPackage GDAL wrote.
+    static let helsinkiGrid = Repository.geoData.appendingPathComponent(
+        "population/helsinki_grid_2020.gpkg"
+    ).path
+
     @Test func writesLayersOfEveryGeometryTypeThatGDALReads() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("layers.gpkg").path
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
+        let path = dir.path("layers.gpkg")
         let file = try GeoPackageFile(path: path)
         try file.register([.epsg(4490, name: "China Geodetic Coordinate System 2000", definition: cgcs2000WKT)])
         var expected: [String: OgrLayerSummary] = [:]
@@ -48,15 +58,15 @@ import Testing
         #expect(try ogrSummary(of: path) == expected)
         let layers = try file.layers()
         #expect(layers.map(\.featureCount) == Array(repeating: 2, count: sampleGeometries.count))
-        let validation = try runTool(
+        let validation = try ToolRunner.run(
             "python3", ["/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py", path])
         #expect(validation.status == 0 && validation.output.isEmpty, "validate_gpkg.py: \(validation.output)")
     }
 
     @Test func writeLayerNamesTheFeatureAndColumnThatDoNotFit() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = try GeoPackageFile(path: dir.appendingPathComponent("bad.gpkg").path)
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
+        let file = try GeoPackageFile(path: dir.path("bad.gpkg"))
         let layer = FeatureLayer(
             name: "counts", geometry: GeometryColumn(type: .point, srsID: 4326), columns: [Column("n", .integer)],
             features: [
@@ -69,11 +79,10 @@ import Testing
     }
 
     @Test func readsWhatOgr2ogrWrote() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("admin.gpkg").path
-        let converted = try runTool(
-            "ogr2ogr", ["-f", "GPKG", path, "/work/shared/geodata/china/admin_huadu_lechang_wgs84.geojson"])
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
+        let path = dir.path("admin.gpkg")
+        let converted = try ToolRunner.run("ogr2ogr", ["-f", "GPKG", path, Self.huaduLechang])
         #expect(converted.status == 0, "\(converted.output)")
         let file = try GeoPackageFile(path: path, mode: .readOnly)
         let layers = try file.layers()
@@ -101,8 +110,7 @@ import Testing
     }
 
     @Test func readsTheHelsinkiPopulationGrid() throws {
-        let file = try GeoPackageFile(
-            path: "/work/shared/geodata/peers/helsinki/helsinki_population_grid_2020.gpkg", mode: .readOnly)
+        let file = try GeoPackageFile(path: Self.helsinkiGrid, mode: .readOnly)
         let layer = try file.readLayer(named: "population_grid_2020")
         #expect(layer.srsID == 4326)
         #expect(layer.geometry?.type == .polygon)
@@ -121,13 +129,10 @@ import Testing
     }
 
     @Test func writesIntoAFileGDALCreatedAndGDALStillReadsIt() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("mixed.gpkg").path
-        #expect(
-            try runTool(
-                "ogr2ogr", ["-f", "GPKG", path, "/work/shared/geodata/china/admin_huadu_lechang_wgs84.geojson"]
-            ).status == 0)
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
+        let path = dir.path("mixed.gpkg")
+        #expect(try ToolRunner.run("ogr2ogr", ["-f", "GPKG", path, Self.huaduLechang]).status == 0)
         let file = try GeoPackageFile(path: path, mode: .readWrite)
         let admin = try file.readLayer(named: "admin_huadu_lechang_wgs84")
         let centres = admin.features.compactMap { feature -> Feature? in

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GeoCore
 import GeoPackage
+import TestSupport
 import Testing
 
 @Suite struct FeatureTableTests {
@@ -10,8 +11,8 @@ import Testing
         Column("open", .boolean), Column("since", .date), Column("checked", .dateTime),
     ]
 
-    private func parks(in dir: URL) throws -> GeoPackageFile {
-        let file = try GeoPackageFile(path: dir.appendingPathComponent("parks.gpkg").path)
+    private func parks(in dir: TemporaryFolder) throws -> GeoPackageFile {
+        let file = try GeoPackageFile(path: dir.path("parks.gpkg"))
         try file.write { tx in
             try tx.createTable(
                 TableDefinition(
@@ -46,8 +47,8 @@ import Testing
     }
 
     @Test func writesReadsAndIndexesRows() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
         let file = try parks(in: dir)
         let fids = try file.write {
             try $0.insert([park("a", 113.25, 23.125), park("b", 113.5, 23.25)], into: "parks")
@@ -87,15 +88,15 @@ import Testing
 
         let summary = try ogrSummary(of: file.path)
         #expect(summary == ["parks": OgrLayerSummary(geometry: "Point", featureCount: 1, epsg: 4326)])
-        let validation = try runTool(
+        let validation = try ToolRunner.run(
             "python3", ["/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py", file.path])
         #expect(validation.status == 0, "validate_gpkg.py: \(validation.output)")
         #expect(validation.output.isEmpty, "validate_gpkg.py: \(validation.output)")
     }
 
     @Test func queriesByBoxThroughTheRTree() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
         let file = try parks(in: dir)
         var batch: [FeatureRow] = []
         for i in 0..<20 {
@@ -114,8 +115,8 @@ import Testing
     }
 
     @Test func badRowsFailNamingTableRowAndColumnAndWriteNothing() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
         let file = try parks(in: dir)
         try file.write { try $0.insert([park("a", 1, 1)], into: "parks") }
         var badDate = park("b", 2, 2)
@@ -145,9 +146,9 @@ import Testing
     }
 
     @Test func attributesTablesAndAddedColumns() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = try GeoPackageFile(path: dir.appendingPathComponent("attrs.gpkg").path)
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
+        let file = try GeoPackageFile(path: dir.path("attrs.gpkg"))
         try file.write { tx in
             try tx.createTable(TableDefinition(name: "log", primaryKey: "id", columns: [Column("note", .text)]))
             try tx.insert([FeatureRow(values: ["note": .text("hello")])], into: "log")
@@ -172,9 +173,9 @@ import Testing
     }
 
     @Test func emptyGeometriesStayOutOfTheIndexAndBrokenBlobsAreNamed() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = try GeoPackageFile(path: dir.appendingPathComponent("edge.gpkg").path)
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
+        let file = try GeoPackageFile(path: dir.path("edge.gpkg"))
         try file.write { tx in
             try tx.createTable(
                 TableDefinition(name: "lines", geometry: GeometryColumn(type: .lineString, srsID: 4326), columns: []))

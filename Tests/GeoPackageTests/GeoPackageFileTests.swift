@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 import GeoCore
 import GeoPackage
+import TestSupport
 import Testing
 
 @Suite struct GeoPackageFileTests {
     @Test func createsTheCoreTablesAndRequiredSystems() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("new.gpkg").path
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
+        let path = dir.path("new.gpkg")
         let file = try GeoPackageFile(path: path)
         let systems = try file.read { try $0.spatialReferenceSystems() }
         #expect(systems.map(\.id) == [-1, 0, 4326])
@@ -27,9 +28,9 @@ import Testing
     }
 
     @Test func opensAnExistingFileAgainWithoutChangingIt() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("again.gpkg").path
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
+        let path = dir.path("again.gpkg")
         _ = try GeoPackageFile(path: path)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let reopened = try GeoPackageFile(path: path, mode: .readWrite)
@@ -38,20 +39,20 @@ import Testing
     }
 
     @Test func refusesMissingAndForeignFiles() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let missing = dir.appendingPathComponent("missing.gpkg").path
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
+        let missing = dir.path("missing.gpkg")
         let e1 = #expect(throws: GeoPackageError.self) { try GeoPackageFile(path: missing, mode: .readOnly) }
         #expect(e1?.kind == .notAGeoPackage)
         #expect(e1?.description.contains(missing) == true)
 
-        let text = dir.appendingPathComponent("text.gpkg")
+        let text = dir.file("text.gpkg")
         try Data("not a database at all, just some text that is long enough".utf8).write(to: text)
         let e2 = #expect(throws: GeoPackageError.self) { try GeoPackageFile(path: text.path) }
         #expect(e2?.kind == .notAGeoPackage)
         #expect(e2?.description.contains("text.gpkg") == true)
 
-        let plain = dir.appendingPathComponent("plain.sqlite").path
+        let plain = dir.path("plain.sqlite")
         try DatabaseQueue(path: plain).write { try $0.execute(sql: "CREATE TABLE t (x)") }
         let e3 = #expect(throws: GeoPackageError.self) { try GeoPackageFile(path: plain) }
         #expect(e3?.kind == .notAGeoPackage)
@@ -59,9 +60,9 @@ import Testing
     }
 
     @Test func registersSpatialReferenceSystemsOnce() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = try GeoPackageFile(path: dir.appendingPathComponent("srs.gpkg").path)
+        let dir = try TemporaryFolder(prefix: "gpkg-tests")
+        defer { dir.remove() }
+        let file = try GeoPackageFile(path: dir.path("srs.gpkg"))
         let cgcs2000 = SpatialReferenceSystem.epsg(
             4490, name: "China Geodetic Coordinate System 2000", definition: cgcs2000WKT)
         try file.register([cgcs2000])

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Interchange
+import TestSupport
 import Testing
 
 @Suite("Reading CSV")
@@ -114,7 +115,7 @@ struct CSVReadingTests {
 
     @Test("the São Paulo hexagon grid: 323 rows with lon/lat")
     func saoPaulo() throws {
-        let url = URL(filePath: "/work/shared/geodata/peers/sao_paulo/spo_hexgrid.csv")
+        let url = Repository.geoData.appending(path: "population/sao_paulo_hexgrid.csv")
         let t = try CSVTable.read(contentsOf: url)
         #expect(t.header == ["id", "lon", "lat", "population", "jobs", "schools"])
         #expect(t.rows.count == 323)

@@ -1,5 +1,6 @@
 import Foundation
 import Interchange
+import TestSupport
 import Testing
 
 @Suite("Writing CSV")
@@ -22,7 +23,7 @@ struct CSVWritingTests {
 
     @Test("what is written reads back the same, byte for byte on a second write")
     func roundTrip() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder(prefix: "interchange-tests")
         defer { directory.remove() }
         let header = ["名称", "经度", "纬度", "备注"]
         let rows = [

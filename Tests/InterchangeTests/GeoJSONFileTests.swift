@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Interchange
+import TestSupport
 import Testing
 
 @Suite("GeoJSON files")
@@ -17,7 +18,7 @@ struct GeoJSONFileTests {
 
     @Test("written atomically with a name, read back equal, and the same bytes every time")
     func roundTrip() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder(prefix: "interchange-tests")
         defer { directory.remove() }
         let url = directory.file("rooms.geojson")
         try GeoJSONFile.write(rooms, name: "母婴室", to: url)
@@ -33,11 +34,11 @@ struct GeoJSONFileTests {
         "GDAL reads what is written: the layer name, the feature count and the fields",
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo")))
     func gdalReadsIt() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder(prefix: "interchange-tests")
         defer { directory.remove() }
         let url = directory.file("rooms.geojson")
         try GeoJSONFile.write(rooms, name: "rooms", to: url)
-        let report = String(decoding: try run("/usr/bin/ogrinfo", ["-ro", "-al", "-so", url.path]), as: UTF8.self)
+        let report = try ToolRunner.run("/usr/bin/ogrinfo", ["-ro", "-al", "-so", url.path]).checked().stdout
         #expect(report.contains("Layer name: rooms"))
         #expect(report.contains("Feature Count: 3"))
         #expect(report.contains("名称: String"))
@@ -46,7 +47,7 @@ struct GeoJSONFileTests {
 
     @Test("an invalid file is refused naming the file and the place in it")
     func invalid() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder(prefix: "interchange-tests")
         defer { directory.remove() }
         let url = directory.file("bad.geojson")
         try Data(
@@ -62,9 +63,9 @@ struct GeoJSONFileTests {
     @Test("the real Huadu/Lechang boundaries, and the CRS a file declares")
     func realFileAndCRS() throws {
         let document = try GeoJSONFile.read(
-            contentsOf: URL(filePath: "/work/shared/geodata/china/admin_huadu_lechang_wgs84.geojson"))
+            contentsOf: Repository.geoData.appending(path: "china/admin_huadu_lechang_wgs84.geojson"))
         #expect(document.featureCollection.features.count == 4)
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder(prefix: "interchange-tests")
         defer { directory.remove() }
         let url = directory.file("cgcs2000.geojson")
         try GeoJSONFile.write(GeoJSONDocument(document.featureCollection, declaredCRS: "EPSG:4490"), to: url)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Each kind of bad input gets a clear message naming the file, row and field, a non-zero exit,
@@ -7,27 +8,10 @@ import Testing
 struct BadInputTests {
     let cli: CommandRunner
 
-    static let familyToiletManifest = """
-        id: family_toilet
-        api_version: 1
-        version: 1.0.0
-        name: {zh: 第三卫生间, en: Family toilet}
-        fields:
-          - name: changing_table
-            label: {zh: 婴儿护理台, en: Changing table}
-            type: boolean
-            required: true
-          - name: area_m2
-            label: {zh: 面积, en: Area}
-            type: real
-            unit: m²
-            min: 4
-        """
-
     init() throws {
         cli = try CommandRunner()
         try FileManager.default.createDirectory(atPath: cli.path("plugins"), withIntermediateDirectories: true)
-        try cli.write("plugins/family_toilet.yaml", Self.familyToiletManifest)
+        try cli.write("plugins/family_toilet.yaml", Repository.example("family_toilet.yaml"))
         try #require(try cli.run(["init", "--plugins", cli.path("plugins")]).status == 0)
         // One good facility first, so "unchanged" means more than "still empty".
         try cli.write("good.csv", "编号,名称,经度,纬度,婴儿护理台\nF1,花城广场第三卫生间,113.2205,23.4045,是\n")
@@ -118,7 +102,7 @@ struct BadInputTests {
 
     @Test func gbkReadAsUTF8() throws {
         let text = "名称,经度,纬度,婴儿护理台\n新华街道第三卫生间,113.2,23.4,是\n"
-        try #require(try TestEncodings.gb18030(text)).write(to: URL(fileURLWithPath: cli.path("gbk.csv")))
+        try gb18030(text).write(to: URL(fileURLWithPath: cli.path("gbk.csv")))
         try expectRefused(["import", "family_toilet", cli.path("gbk.csv"), "--crs", "EPSG:4326", "--encoding", "utf8"],
                           saying: ["gbk.csv", "line 1", "GBK", "--encoding gbk"])
         // Detected automatically, the same file imports.
@@ -146,14 +130,5 @@ struct BadInputTests {
         #expect(result.status == 66)
         #expect(result.stderr.contains("lifecircle init"))
         #expect(!FileManager.default.fileExists(atPath: cli.path("none.gpkg")))
-    }
-}
-
-/// GB18030 bytes for a test file, through iconv (the same conversion Excel's "ANSI" CSV on a Chinese Windows makes).
-enum TestEncodings {
-    static func gb18030(_ text: String) throws -> Data? {
-        let result = try CommandRunner.run(
-            URL(fileURLWithPath: "/usr/bin/iconv"), ["-f", "UTF-8", "-t", "GB18030"], stdin: text)
-        return result.status == 0 ? Data(result.stdoutBytes) : nil
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import TestSupport
 
 /// PROJ's own command-line programs (package proj-bin), the independent reference for our results.
 enum ProjCommandLine {
@@ -14,23 +15,12 @@ enum ProjCommandLine {
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw Failure(description: "\(path) not found: install proj-bin")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
         let text = rows.map { $0.map { String(format: "%.12f", $0) }.joined(separator: " ") }.joined(separator: "\n")
-        input.fileHandleForWriting.write(Data((text + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(tool) \(arguments) exited with \(process.terminationStatus)")
+        let result = try ToolRunner.run(path, arguments, stdin: Data((text + "\n").utf8))
+        guard result.succeeded else {
+            throw Failure(description: "\(tool) \(arguments) exited with \(result.status): \(result.stderr)")
         }
-        let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let lines = result.stdout.split(whereSeparator: \.isNewline)
         return try lines.map { line in
             try line.split(whereSeparator: \.isWhitespace).map { field in
                 guard let value = Double(field) else {

