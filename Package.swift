@@ -68,6 +68,15 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // Use cases that join the above: demand, network building and storage, coverage runs.
+        .target(
+            name: "Planner",
+            dependencies: [
+                "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "GeoPackage", "GeometryOps", "WalkNetwork",
+                "OSMIngest", "Interchange",
+            ],
+            swiftSettings: strict),
+
         // Swift plugins: one target per facility kind, listed in BundledPlugins.swift.
         .target(
             name: "MaternityRoomPlugin", dependencies: ["FacilityKit"], path: "Plugins/MaternityRoom",
@@ -77,7 +86,7 @@ let package = Package(
         .target(
             name: "LifeCircleCLI",
             dependencies: [
-                "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "Interchange", "GeoPackage",
+                "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "Interchange", "GeoPackage", "Planner",
                 "MaternityRoomPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

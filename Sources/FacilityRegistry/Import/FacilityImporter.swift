@@ -37,7 +37,7 @@ public struct FacilityImporter {
 
     /// Reads every row. `crs` overrides what the file declares; one of the two is needed.
     public func read(_ table: InputTable, crs override: CRS?) throws(RegistryError) -> Batch {
-        let crs = try sourceCRS(of: table, override: override)
+        let crs = try table.crs(override: override)
         var taken: Set<String> = []
         if case .columns(let x, let y) = table.location { taken = [x, y] }
         let mapping = ColumnMapping(header: table.header, schema: plugin.schema, taken: taken)
@@ -103,22 +103,6 @@ public struct FacilityImporter {
         return Batch(records: unique, rejects: rejects, unusedColumns: mapping.unused, crs: crs)
     }
 
-    private func sourceCRS(of table: InputTable, override: CRS?) throws(RegistryError) -> CRS {
-        if let override { return override }
-        guard let declared = table.declaredCRS else {
-            throw .input(
-                file: table.file,
-                reason: "the file does not state its coordinate system: give --crs, e.g. --crs EPSG:4326 for GPS "
-                    + "or OSM coordinates, --crs gcj02 for points picked on AMap (高德), --crs bd09 for Baidu, "
-                    + "--crs EPSG:4547 for CGCS2000 / 3-degree Gauss-Kruger CM 114E")
-        }
-        do {
-            return try CRS(parsing: declared)
-        } catch {
-            throw .input(file: table.file, reason: "the coordinate system it states, '\(declared)', is unusable: \(error)")
-        }
-    }
-
     private func coordinateField(of table: InputTable) -> String {
         switch table.location {
         case .columns(let x, let y): "\(x)/\(y)"
@@ -150,7 +134,11 @@ public struct FacilityImporter {
 
         var location: Coordinate?
         do {
-            location = try position(of: row, in: table, crs: crs, problem: problem)
+            switch try table.geometry(of: row, crs: crs) {
+            case .point(let c): location = c
+            case .multiPoint(let cs) where cs.count == 1: location = cs[0]
+            case let other: problems.append(problem("geometry", "expected a Point, got a \(other.typeName)"))
+            }
         } catch {
             problems.append(error)
         }
@@ -182,57 +170,11 @@ public struct FacilityImporter {
             id: id, kind: plugin.id, name: name, location: location, attributes: attributes, opened: opened,
             closed: closed)
     }
-
-    private func position(
-        of row: InputTable.Row, in table: InputTable, crs: CRS, problem: (String, String) -> RowProblem
-    ) throws(RowProblem) -> Coordinate {
-        switch table.location {
-        case .geometry:
-            switch row.geometry {
-            case .point(let c)?: return try checked(c, crs: crs, fields: ("geometry", "geometry"), problem: problem)
-            case .multiPoint(let cs)? where cs.count == 1:
-                return try checked(cs[0], crs: crs, fields: ("geometry", "geometry"), problem: problem)
-            case nil: throw problem("geometry", "the feature has no geometry")
-            case let other?: throw problem("geometry", "expected a Point, got a \(other.typeName)")
-            }
-        case .columns(let xColumn, let yColumn):
-            func number(_ column: String) throws(RowProblem) -> Double {
-                let raw = row.cells[column] ?? ""
-                if raw.trimmingCharacters(in: .whitespaces).isEmpty { throw problem(column, "a coordinate is required") }
-                do {
-                    return try CoordinateText.parse(raw)
-                } catch {
-                    if case .invalidCoordinate(_, let reason, _) = error { throw problem(column, "'\(raw)': \(reason)") }
-                    throw problem(column, "'\(raw)' is not a coordinate")
-                }
-            }
-            let c = Coordinate(x: try number(xColumn), y: try number(yColumn))
-            return try checked(c, crs: crs, fields: (xColumn, yColumn), problem: problem)
-        }
-    }
-
-    /// Geographic input must be within range; a longitude/latitude swap is called out.
-    private func checked(
-        _ c: Coordinate, crs: CRS, fields: (x: String, y: String), problem: (String, String) -> RowProblem
-    ) throws(RowProblem) -> Coordinate {
-        guard c.isFinite else { throw problem(fields.x, "the coordinate is not a finite number") }
-        guard crs.isGeographic else { return c }
-        let swapped = (-90...90).contains(c.x) && !(-90...90).contains(c.y) && (-180...180).contains(c.y)
-        if !(-180...180).contains(c.x) {
-            throw problem(fields.x, "longitude \(c.x) is outside -180…180")
-        }
-        if !(-90...90).contains(c.y) {
-            throw problem(
-                fields.y,
-                "latitude \(c.y) is outside -90…90" + (swapped ? " (are longitude and latitude swapped?)" : ""))
-        }
-        return c
-    }
 }
 
 extension InputTable {
     /// The file's name without folders and extension, the prefix of ids the registry makes up.
-    var fileStem: String {
+    public var fileStem: String {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         return name.split(separator: ".").first.map(String.init) ?? name
     }

@@ -1,0 +1,72 @@
+import Foundation
+public import GeoCore
+import Interchange
+public import Projection
+
+extension InputTable {
+    /// The system the rows are in: `override` (the user's `--crs`) or what the file states; one of the
+    /// two is needed, since guessing is how 600 m errors happen.
+    public func crs(override: CRS?) throws(RegistryError) -> CRS {
+        if let override { return override }
+        guard let declaredCRS else {
+            throw .input(
+                file: file,
+                reason: "the file does not state its coordinate system: give --crs, e.g. --crs EPSG:4326 for GPS "
+                    + "or OSM coordinates, --crs gcj02 for points picked on AMap (高德), --crs bd09 for Baidu, "
+                    + "--crs EPSG:4547 for CGCS2000 / 3-degree Gauss-Kruger CM 114E")
+        }
+        do {
+            return try CRS(parsing: declaredCRS)
+        } catch {
+            throw .input(file: file, reason: "the coordinate system it states, '\(declaredCRS)', is unusable: \(error)")
+        }
+    }
+
+    /// A row's geometry in the source CRS: a point from the coordinate columns, or the feature's geometry.
+    /// Geographic coordinates are checked to be in range, and a longitude/latitude swap is called out.
+    public func geometry(of row: Row, crs: CRS) throws(RowProblem) -> Geometry {
+        func problem(_ field: String, _ reason: String) -> RowProblem {
+            RowProblem(row: row.number, field: field, reason: reason, rowLabel: rowLabel)
+        }
+        switch location {
+        case .geometry:
+            guard let geometry = row.geometry, !geometry.isEmpty else {
+                throw problem("geometry", "the feature has no geometry")
+            }
+            for c in geometry.coordinates {
+                try Self.check(c, crs: crs, fields: ("geometry", "geometry"), problem: problem)
+            }
+            return geometry
+        case .columns(let xColumn, let yColumn):
+            func number(_ column: String) throws(RowProblem) -> Double {
+                let raw = row.cells[column] ?? ""
+                if raw.trimmingCharacters(in: .whitespaces).isEmpty { throw problem(column, "a coordinate is required") }
+                do {
+                    return try CoordinateText.parse(raw)
+                } catch {
+                    if case .invalidCoordinate(_, let reason, _) = error { throw problem(column, "'\(raw)': \(reason)") }
+                    throw problem(column, "'\(raw)' is not a coordinate")
+                }
+            }
+            let c = Coordinate(x: try number(xColumn), y: try number(yColumn))
+            try Self.check(c, crs: crs, fields: (xColumn, yColumn), problem: problem)
+            return .point(c)
+        }
+    }
+
+    private static func check(
+        _ c: Coordinate, crs: CRS, fields: (x: String, y: String), problem: (String, String) -> RowProblem
+    ) throws(RowProblem) {
+        guard c.isFinite else { throw problem(fields.x, "the coordinate is not a finite number") }
+        guard crs.isGeographic else { return }
+        let swapped = (-90...90).contains(c.x) && !(-90...90).contains(c.y) && (-180...180).contains(c.y)
+        if !(-180...180).contains(c.x) {
+            throw problem(fields.x, "longitude \(c.x) is outside -180…180")
+        }
+        if !(-90...90).contains(c.y) {
+            throw problem(
+                fields.y,
+                "latitude \(c.y) is outside -90…90" + (swapped ? " (are longitude and latitude swapped?)" : ""))
+        }
+    }
+}
