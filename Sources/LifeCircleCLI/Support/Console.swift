@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where the commands talk to people: results on stdout, messages and progress on stderr.
 enum Console {
@@ -14,6 +15,25 @@ enum Console {
     static func note(_ message: String) {
         write("\(message)\n")
     }
+
+    /// A progress line that replaces itself on a terminal and is throttled to a few updates a second.
+    static func progress(_ message: String) {
+        let now = Date()
+        guard now.timeIntervalSince(lastProgress.withLock { $0 }) > 0.25 else { return }
+        lastProgress.withLock { $0 = now }
+        if isatty(STDERR_FILENO) != 0 {
+            write("\r\u{1B}[K\(message)")
+        } else {
+            write("\(message)\n")
+        }
+    }
+
+    /// Ends a run of progress lines.
+    static func endProgress() {
+        if isatty(STDERR_FILENO) != 0 { write("\r\u{1B}[K") }
+    }
+
+    private static let lastProgress = Mutex(Date.distantPast)
 
     private static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
