@@ -68,12 +68,16 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // Catchments, coverage, isochrones and gaps on the walking network.
+        .target(
+            name: "Coverage", dependencies: ["GeoCore", "WalkNetwork", "GeometryOps", "Projection"],
+            swiftSettings: strict),
         // Use cases that join the above: demand, network building and storage, coverage runs.
         .target(
             name: "Planner",
             dependencies: [
                 "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "GeoPackage", "GeometryOps", "WalkNetwork",
-                "OSMIngest", "Interchange",
+                "OSMIngest", "Interchange", "Coverage",
             ],
             swiftSettings: strict),
 
@@ -87,6 +91,7 @@ let package = Package(
             name: "LifeCircleCLI",
             dependencies: [
                 "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "Interchange", "GeoPackage", "Planner",
+                "Coverage", "WalkNetwork",
                 "MaternityRoomPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -51,7 +51,8 @@ public struct DemandImporter {
         let crs = try table.crs(override: override)
         var columns = options.groups
         columns[.total] = options.population
-        for (_, column) in columns.sorted(by: { $0.key < $1.key }) where !table.header.contains(column) {
+        let named = columns.sorted(by: { $0.key < $1.key }).map(\.value) + [options.id, options.admin].compactMap { $0 }
+        for column in named where !table.header.contains(column) {
             throw RegistryError.input(
                 file: table.file, reason: "no column '\(column)'; columns: \(table.header.joined(separator: ", "))")
         }
