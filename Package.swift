@@ -120,6 +120,10 @@ let package = Package(
             name: "WalkNetworkTests", dependencies: ["WalkNetwork", "GeoCore", "Projection", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
+            name: "CoverageTests",
+            dependencies: ["Coverage", "WalkNetwork", "OSMIngest", "GeoCore", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "GeoCore", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "FacilityKitTests", dependencies: ["FacilityKit", "GeoCore", "TestSupport"], swiftSettings: strict),

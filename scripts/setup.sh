@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what LifeCircle needs on a fresh Debian machine with Swift: the C libraries (PROJ, GEOS,
-# SQLite, zlib), PROJ's database, and GDAL's command-line tools that the tests use as an
-# independent reader. Installs only what is missing; safe to run again.
+# SQLite, zlib), PROJ's database, and the independent references the tests use: GDAL's command-line
+# tools, osmium and NetworkX. Installs only what is missing; safe to run again.
 set -euo pipefail
 
-packages=(pkg-config libproj-dev proj-data proj-bin libgeos-dev libsqlite3-dev zlib1g-dev gdal-bin)
+packages=(pkg-config libproj-dev proj-data proj-bin libgeos-dev libsqlite3-dev zlib1g-dev gdal-bin osmium-tool python3-pip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -16,6 +16,9 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
+
+# NetworkX is the independent shortest-path reference the tests compare against.
+python3 -c "import networkx" 2>/dev/null || python3 -m pip install --quiet networkx >&2
 
 command -v swift >/dev/null || { echo "setup: Swift 6 is required (swift not on PATH)" >&2; exit 1; }
 pkg-config --exists proj || { echo "setup: PROJ's pkg-config file is missing after install" >&2; exit 1; }
