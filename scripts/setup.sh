@@ -4,7 +4,7 @@
 # tools, osmium and NetworkX. Installs only what is missing; safe to run again.
 set -euo pipefail
 
-packages=(pkg-config libproj-dev proj-data proj-bin libgeos-dev libsqlite3-dev zlib1g-dev gdal-bin osmium-tool python3-pip)
+packages=(pkg-config libproj-dev proj-data proj-bin libgeos-dev libsqlite3-dev zlib1g-dev gdal-bin osmium-tool)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

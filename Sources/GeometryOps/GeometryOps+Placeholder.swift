@@ -1,1 +1,0 @@
-// GeometryOps: placeholder, replaced as the module is written.

@@ -1,1 +1,0 @@
-// OSMIngest: placeholder, replaced as the module is written.

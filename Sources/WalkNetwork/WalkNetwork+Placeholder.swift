@@ -1,1 +1,0 @@
-// WalkNetwork: placeholder, replaced as the module is written.
