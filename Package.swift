@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "CoverageTests",
             dependencies: ["Coverage", "WalkNetwork", "OSMIngest", "GeoCore", "TestSupport"],
-            swiftSettings: strict),
+            exclude: ["networkx_reference.py"], swiftSettings: strict),
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "GeoCore", "TestSupport"], swiftSettings: strict),
         .testTarget(

@@ -20,7 +20,8 @@ public struct LifeCircleCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, PluginsCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self,
-            NearestCommand.self, CloseCommand.self, HistoryCommand.self, NetworkCommand.self, DemandCommand.self, CoverageCommand.self,
+            NearestCommand.self, CloseCommand.self, HistoryCommand.self, NetworkCommand.self, DemandCommand.self, CoverageCommand.self, IsochronesCommand.self,
+            GapsCommand.self,
         ])
 
     public init() {}

@@ -33,39 +33,26 @@ public struct CoverageJob {
     }
 
     public func run(progress: (String) -> Void) throws -> CoverageResult {
-        let files = NetworkFiles(registry: registry)
-        guard FileManager.default.fileExists(atPath: files.cache.path) else {
-            throw RegistryError.input(
-                file: files.cache.path, reason: "no walking network; build one with `lifecircle network build`")
-        }
+        progress("loading the network")
+        let context = try AnalysisContext(registry: registry, kinds: kinds, asOf: asOf, skipEmptyKinds: skipEmptyKinds)
         let demandStore = DemandStore(registry: registry)
         guard demandStore.exists else {
             throw RegistryError.input(
                 file: demandStore.url.path, reason: "no demand; import population with `lifecircle demand import`")
         }
-        progress("loading the network")
-        let graph = try WalkGraph(contentsOf: files.cache)
         let demand = try demandStore.load().map { unit in
             CoverageAnalysis.DemandPlace(
                 place: .init(id: unit.id, location: unit.location),
                 population: Dictionary(uniqueKeysWithValues: unit.population.map { ($0.key.rawValue, $0.value) }),
                 adminUnit: unit.adminUnit)
         }
-        guard FileManager.default.fileExists(atPath: registry) else {
-            throw RegistryError.input(file: registry, reason: "no registry here; create one with `lifecircle init`")
-        }
-        let store = try GeoPackageFacilityStore(path: registry, spatialReferenceSystems: [])
-        var facilities: [String: [CoverageAnalysis.Place]] = [:]
-        for plugin in kinds {
-            let found = try store.facilities(kind: plugin.id, in: nil, asOf: asOf)
-            if found.isEmpty && skipEmptyKinds { continue }
-            facilities[plugin.id.rawValue] = found.map {
-                CoverageAnalysis.Place(id: $0.id.rawValue, location: $0.location)
-            }
-        }
-        progress("searching \(kinds.count) kinds over \(demand.count) demand units")
-        return try CoverageAnalysis(graph: graph, thresholds: thresholds, maxSnapDistance: maxSnapDistance, k: k)
-            .run(demand: demand, facilities: facilities)
+        let facilities = Dictionary(uniqueKeysWithValues: context.facilities.map { kind, places in
+            (kind.rawValue, places.map { CoverageAnalysis.Place(id: $0.id, location: $0.location) })
+        })
+        progress("searching \(facilities.count) kinds over \(demand.count) demand units")
+        return try CoverageAnalysis(
+            graph: context.graph, thresholds: thresholds, maxSnapDistance: maxSnapDistance, k: k
+        ).run(demand: demand, facilities: facilities)
     }
 }
 

@@ -1,0 +1,41 @@
+public import GeoCore
+import GeometryOps
+import Projection
+public import WalkNetwork
+
+/// Isochrone polygons: the streets reachable within a walking distance — whole edges and the reachable
+/// parts of edges reached only in part — buffered and unioned with GEOS in the network's metric CRS.
+public struct Isochrones {
+    public let graph: WalkGraph
+    /// How far either side of a reachable street counts as reached, metres.
+    public let bufferDistance: Double
+
+    public init(graph: WalkGraph, bufferDistance: Double = 25) {
+        self.graph = graph
+        self.bufferDistance = bufferDistance
+    }
+
+    /// The area reachable from any of `sources` within `distance` metres, EPSG:4326; nil when nothing is.
+    public func polygon(from sources: [SnappedPoint], within distance: Double) throws -> Geometry? {
+        guard !sources.isEmpty else { return nil }
+        let reach = try ReachabilitySearch(graph: graph).run(from: sources, maxDistance: distance)
+        var lines: [[Coordinate]] = []
+        for portion in reach.edgePortions {
+            for range in portion.ranges where range.upperBound > range.lowerBound {
+                lines.append(graph.polyline(of: portion.edge, from: range.lowerBound, to: range.upperBound))
+            }
+        }
+        // The walk from each source to the network counts too.
+        for source in sources where source.leg > 0 {
+            lines.append([source.position, graph.position(on: source.edge, offset: source.offset)])
+        }
+        guard !lines.isEmpty else { return nil }
+        let toMetric = try CoordinateTransformer(from: .wgs84, to: graph.metricCRS)
+        let back = try CoordinateTransformer(from: graph.metricCRS, to: .wgs84)
+        let metric = try lines.map { Geometry.lineString(try toMetric.transform($0)) }
+        let engine = try GeometryEngine()
+        let area = try engine.bufferedUnion(metric, distance: bufferDistance, quadrantSegments: 4)
+            .simplify(tolerance: bufferDistance / 10)
+        return try back.transform(try area.geometry())
+    }
+}
