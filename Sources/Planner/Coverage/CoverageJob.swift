@@ -68,7 +68,7 @@ public enum CoverageOutputs {
                 rows.append([unit.place.id, kind, entries[i].nearest.map { String(format: "%.2f", $0) } ?? ""])
             }
         }
-        try CSVWriter(writesByteOrderMark: false).write(header: ["demand_id", "kind", "distance_m"], rows: rows, to: url)
+        try CSVWriter(lineEnding: .lf, writesByteOrderMark: false).write(header: ["demand_id", "kind", "distance_m"], rows: rows, to: url)
     }
 
     /// A GeoPackage for QGIS: layer `coverage_demand`, the demand points with the distance to the nearest

@@ -1,0 +1,94 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// From an OSM extract and a population layer to coverage shares, isochrones and a gap map, on Helsinki's real
+/// data (OSM © OpenStreetMap contributors; population grid © HSY, CC BY 4.0), as a planner would run it.
+@Suite("Walking analyses on GeoData", .serialized)
+struct WalkingAnalysisTests {
+    let cli: CommandRunner
+
+    init() throws {
+        cli = try CommandRunner()
+        for step in [
+            ["init"],
+            ["network", "build", "--osm", Repository.geoData.appendingPathComponent("osm/helsinki.osm.pbf").path],
+            ["import", "public_toilet", Repository.geoData.appendingPathComponent("samples/helsinki_toilets_gbk.csv").path,
+             "--crs", "EPSG:4326"],
+            ["demand", "import", Repository.geoData.appendingPathComponent("population/helsinki_grid_2020.gpkg").path,
+             "--population", "population", "--id", "id"],
+        ] {
+            let result = try cli.run(step)
+            try #require(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
+        }
+    }
+
+    @Test func networkBuildSavesACacheAndLayersQGISOpens() throws {
+        #expect(FileManager.default.fileExists(atPath: cli.path("registry.walknet")))
+        let report = try OgrReport(of: cli.path("registry.network.gpkg"))
+        #expect(report.layers["network_nodes"]?.featureCount ?? 0 > 3000)
+        #expect(report.layers["network_edges"]?.geometry == "Line String")
+    }
+
+    @Test func coverageSharesAreWeightedAndGrowWithDistance() throws {
+        let result = try cli.run(["coverage", "--json", "--distances-csv", cli.path("d.csv")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let rows = try #require(document["rows"] as? [[String: Any]])
+        let shares = rows.filter { $0["kind"] as? String == "public_toilet" }.compactMap { $0["share"] as? Double }
+        #expect(shares.count == 3)
+        #expect(shares == shares.sorted() && shares.allSatisfy { (0...1).contains($0) })
+        #expect(rows.allSatisfy { $0["total"] as? Double == 71724 })
+        // Only 19 of the grid's 92 cells lie inside the extract: the others are listed, never dropped.
+        let unsnapped = try #require(document["unsnapped_demand"] as? [String])
+        #expect(unsnapped.count > 40 && unsnapped.count < 92)
+
+        let csv = try String(contentsOfFile: cli.path("d.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "demand_id,kind,distance_m")
+        #expect(csv.count == 1 + 92)
+        let distances = csv.dropFirst().compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[2]) }
+        #expect(distances.count == 92 - unsnapped.count)
+        #expect(distances.allSatisfy { $0 >= 0 && $0 < 5000 })
+
+        let layers = try OgrReport(of: cli.path("registry.coverage.gpkg"))
+        #expect(layers.layers["coverage_demand"]?.featureCount == 92)
+    }
+
+    @Test func minutesAreDistancesAtAWalkingSpeed() throws {
+        let minutes = try cli.run(["coverage", "--minutes", "5,10", "--speed-kmh", "6", "--json"])
+        let metres = try cli.run(["coverage", "--thresholds", "500,1000", "--json"])
+        func shares(_ text: String) throws -> [Double] {
+            let document = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            return (document?["rows"] as? [[String: Any]] ?? []).compactMap { $0["share"] as? Double }
+        }
+        #expect(try shares(minutes.stdout) == shares(metres.stdout))
+    }
+
+    @Test func isochronesGrowWithTheThresholdAndOpenInGDAL() throws {
+        let result = try cli.run(["isochrones", "--thresholds", "300,1000", "--per-facility", "-o", cli.path("iso.gpkg")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try OgrReport(of: cli.path("iso.gpkg"))
+        #expect(report.layers["isochrones"]?.featureCount == 2)
+        #expect(report.layers["facility_isochrones"]?.featureCount ?? 0 >= 30)
+        let areas = result.stdout.split(separator: "\n").dropFirst(2).compactMap { line in
+            line.split(separator: " ", omittingEmptySubsequences: true).last.flatMap { Double($0) }
+        }
+        #expect(areas.count == 2 && areas[0] > areas[1], "1000 m area first, then 300 m: \(areas)")
+    }
+
+    @Test func gapCellsCoverTheStudyArea() throws {
+        let result = try cli.run(["gaps", "--threshold", "300", "--cell", "100", "-o", cli.path("gaps.gpkg")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try OgrReport(of: cli.path("gaps.gpkg"))
+        #expect(report.layers["gap_cells"]?.featureCount ?? 0 > 100)
+        #expect(result.stdout.contains("public_toilet"))
+    }
+
+    @Test func analysesWithoutANetworkSayWhatToRun() throws {
+        let empty = try CommandRunner()
+        #expect(try empty.run(["init"]).status == 0)
+        let result = try empty.run(["coverage"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("lifecircle network build"))
+    }
+}
