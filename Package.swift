@@ -98,6 +98,11 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(name: "lifecircle", dependencies: ["LifeCircleCLI"], swiftSettings: strict),
+        // The benchmark executable: writes Docs/performance.md. Speed is measured here, never in tests.
+        .executableTarget(
+            name: "lifecircle-bench",
+            dependencies: ["WalkNetwork", "OSMIngest", "Coverage", "GeoCore", "Projection"],
+            path: "Benchmarks/LifeCircleBench", swiftSettings: strict),
 
         // Helpers shared by the test targets: running tools, temporary folders, repository paths, ogrinfo checks.
         // Foundation and Testing only, none of our modules.
