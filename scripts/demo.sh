@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's first command: set up, build, and run the main job on the bundled GeoData, writing
-# everything into ./lifecircle-demo/. Until the planner lands, the main job walks through the registry:
-# create it, import real facility lists (CSV in GBK with Chinese headers, GeoJSON), list, nearest, close,
-# history, export.
+# everything into ./lifecircle-demo/: the registry (create it, import real facility lists — a CSV in GBK with
+# Chinese headers and GeoJSON —, list, nearest, close, history, export), then the walking analyses on
+# Helsinki (network from OSM, population grid, coverage, isochrones, gap map).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -36,5 +36,16 @@ step "Export for QGIS (GeoPackage), the web (GeoJSON) and Excel (CSV, in UTM zon
 "$bin" export public_toilet --format geojson -o "$out/toilets.geojson" --registry "$reg"
 "$bin" export public_toilet --format csv -o "$out/toilets_utm35.csv" --crs EPSG:32635 --registry "$reg"
 
+step "Build Helsinki's walking network from OpenStreetMap" \
+  network build --osm GeoData/osm/helsinki.osm.pbf --registry "$reg"
+step "Import where Helsinki's residents live (HSY 250 m grid, spread on a 100 m grid)" \
+  demand import GeoData/population/helsinki_grid_2020.gpkg --population population --id id --polygons grid --cell 100 \
+  --registry "$reg"
+step "Who can walk to a public toilet within 300/500/1000 m" \
+  coverage --kinds public_toilet --distances-csv "$out/distances.csv" --registry "$reg"
+step "Walking isochrones of the toilets" isochrones --kinds public_toilet --registry "$reg"
+step "Gap map: 100 m cells more than 500 m from a toilet" gaps --kinds public_toilet --threshold 500 --registry "$reg"
+
 echo
-echo "Done. Open $reg or $out/toilets.gpkg in QGIS; every file is in $out/."
+echo "Done. Every file is in $out/: open registry.gpkg, registry.network.gpkg, registry.coverage.gpkg,"
+echo "registry.isochrones.gpkg and registry.gaps.gpkg in QGIS."
