@@ -72,7 +72,8 @@ public enum CoverageOutputs {
     }
 
     /// A GeoPackage for QGIS: layer `coverage_demand`, the demand points with the distance to the nearest
-    /// facility of each kind (`<kind>_m`) and whether they could be snapped.
+    /// facility of each kind (`<kind>_m`), to the k-th nearest when k > 1 (`<kind>_k<k>_m`), and whether they
+    /// could be snapped.
     public static func writeLayers(_ result: CoverageResult, to url: URL) throws {
         try? FileManager.default.removeItem(at: url)
         let kinds = result.kinds.keys.sorted()
@@ -84,7 +85,11 @@ public enum CoverageOutputs {
             ]
             for group in groups { properties[group] = unit.population[group].map { .number($0) } ?? .null }
             for kind in kinds {
-                properties["\(kind)_m"] = result.kinds[kind]!.entries[i].nearest.map { .number(($0 * 10).rounded() / 10) } ?? .null
+                let entry = result.kinds[kind]!.entries[i]
+                properties["\(kind)_m"] = entry.nearest.map { .number(($0 * 10).rounded() / 10) } ?? .null
+                if result.k > 1 {
+                    properties["\(kind)_k\(result.k)_m"] = entry.kth.map { .number(($0 * 10).rounded() / 10) } ?? .null
+                }
             }
             return Feature(geometry: .point(unit.place.location), properties: properties)
         }
@@ -93,7 +98,8 @@ public enum CoverageOutputs {
             FeatureLayer(
                 name: "coverage_demand", geometry: GeometryColumn(type: .point, srsID: 4326),
                 columns: [Column("demand_id", .text), Column("admin_unit", .text), Column("snapped", .boolean)]
-                    + groups.map { Column($0, .real) } + kinds.map { Column("\($0)_m", .real) },
+                    + groups.map { Column($0, .real) } + kinds.map { Column("\($0)_m", .real) }
+                    + (result.k > 1 ? kinds.map { Column("\($0)_k\(result.k)_m", .real) } : []),
                 features: features),
             identifier: "覆盖分析 / coverage by demand unit")
     }
