@@ -48,6 +48,7 @@ struct PBFFileReader {
             progress.report(block.endOffset)
             finalOffset = block.endOffset
             if stopAfterNodes && (contents.ways || contents.relations) { break }
+            if visitor.wantsNoMore { break }
         }
         progress.finish(finalOffset)
         return header

@@ -34,3 +34,14 @@ public struct OSMElementHandlers: OSMElementVisitor {
     public mutating func visit(way element: OSMWay) throws { try way?(element) }
     public mutating func visit(relation element: OSMRelation) throws { try relation?(element) }
 }
+
+/// A visitor that can be done before the file ends (it has found all it looks for). Readers ask it
+/// between blocks (PBF) or buffers (XML) and stop there, reporting where they stopped.
+protocol OSMEarlyStoppingVisitor: OSMElementVisitor {
+    var isDone: Bool { get }
+}
+
+extension OSMElementVisitor {
+    /// Whether this visitor wants no more elements.
+    var wantsNoMore: Bool { (self as? any OSMEarlyStoppingVisitor)?.isDone ?? false }
+}

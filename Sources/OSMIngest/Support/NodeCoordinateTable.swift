@@ -55,18 +55,14 @@ struct NodeCoordinateTable {
         return c.x.isNaN ? nil : c
     }
 
-    /// Reads the file's nodes (no tags) and keeps the wanted ones' coordinates. Stops as soon as all
-    /// are found, or at the first way of a file sorted by type.
+    /// Reads the file's nodes (no tags) and keeps the wanted ones' coordinates. Stops after the block
+    /// (or buffer) where the last of them is found, or at the first way of a file sorted by type.
     mutating func read(from file: OSMFile, progress: inout ProgressThrottle) throws {
         guard !ids.isEmpty else { return }
         var collector = Collector(table: self)
         self = NodeCoordinateTable(ids: [], coordinates: [])  // `collector` owns the arrays meanwhile
         defer { self = collector.table }
-        do {
-            try file.read(into: &collector, options: .nodeCoordinates, progress: &progress)
-        } catch is AllNodesFound {
-            // Done early: the last progress report says where the pass stopped.
-        }
+        try file.read(into: &collector, options: .nodeCoordinates, progress: &progress)
     }
 
     private init(ids: [Int64], coordinates: [Coordinate]) {
@@ -74,14 +70,14 @@ struct NodeCoordinateTable {
         self.coordinates = coordinates
     }
 
-    private struct AllNodesFound: Error {}
-
     /// Matches the file's nodes against the sorted wanted ids with a cursor: files list nodes by
     /// ascending id, so each step is O(1); a node out of order falls back to a binary search.
-    private struct Collector: OSMElementVisitor {
+    private struct Collector: OSMEarlyStoppingVisitor {
         var table: NodeCoordinateTable
         var cursor = 0
         var previous = Int64.min
+
+        var isDone: Bool { table.foundCount == table.ids.count }
 
         mutating func visit(node: OSMNode) throws {
             let id = node.id.rawValue
@@ -93,7 +89,6 @@ struct NodeCoordinateTable {
             if table.coordinates[cursor].x.isNaN {
                 table.coordinates[cursor] = node.coordinate
                 table.foundCount += 1
-                if table.foundCount == count { throw AllNodesFound() }
             }
         }
     }

@@ -72,11 +72,13 @@ struct OSMXMLReader {
         while true {
             guard let found = memchr(b + start, 0x3C, end - start) else {  // "<"
                 start = end
+                if visitor.wantsNoMore { return progress.finish(source.fileOffset) }
                 if try !fill(&progress) { break }
                 continue
             }
             start = found.assumingMemoryBound(to: UInt8.self) - b
             guard let markupEnd = try findMarkupEnd(from: start) else {
+                if visitor.wantsNoMore { return progress.finish(source.fileOffset) }
                 if try !fill(&progress) {
                     throw error(.truncated, at: start, "the file ends inside markup")
                 }
