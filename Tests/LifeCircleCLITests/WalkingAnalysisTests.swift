@@ -84,6 +84,30 @@ struct WalkingAnalysisTests {
         #expect(result.stdout.contains("public_toilet"))
     }
 
+    @Test func coverageIsReportedPerAdminUnit() throws {
+        // Two made-up demand points for this test only: one beside a toilet, one 1.5 km away.
+        try cli.write("demand.csv", "编号,街道,经度,纬度,人口\nA1,甲街道,24.9416,60.1711,100\nB1,乙街道,24.9530,60.1640,300\n")
+        let imported = try cli.run(["demand", "import", cli.path("demand.csv"), "--population", "人口", "--id", "编号",
+                                    "--admin", "街道", "--crs", "EPSG:4326", "--registry", cli.path("admin.gpkg")])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        for file in ["walknet", "network.gpkg"] {
+            try FileManager.default.copyItem(atPath: cli.path("registry.\(file)"), toPath: cli.path("admin.\(file)"))
+        }
+        try FileManager.default.copyItem(atPath: cli.path("registry.gpkg"), toPath: cli.path("admin.gpkg"))
+        let result = try cli.run(["coverage", "--thresholds", "100", "--json", "--registry", cli.path("admin.gpkg")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let rows = document?["rows"] as? [[String: Any]] ?? []
+        func share(_ admin: String?) -> Double? {
+            rows.first { ($0["admin_unit"] as? String) == admin }?["share"] as? Double
+        }
+        #expect(share("甲街道") == 1)
+        #expect(share("乙街道") == 0)
+        #expect(share(nil) == 0.25)
+        let table = try cli.run(["coverage", "--thresholds", "100", "--registry", cli.path("admin.gpkg")])
+        #expect(table.stdout.contains("甲街道") && table.stdout.contains("100%"))
+    }
+
     @Test func analysesWithoutANetworkSayWhatToRun() throws {
         let empty = try CommandRunner()
         #expect(try empty.run(["init"]).status == 0)

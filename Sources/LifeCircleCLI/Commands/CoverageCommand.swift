@@ -147,17 +147,22 @@ struct CoverageReport {
             return
         }
         let zh = language == .zh
-        let overall = rows().filter { $0.admin_unit == nil && $0.group == "total" }
+        let all = rows().filter { $0.group == "total" }
         var table: [[String]] = []
-        for plugin in plugins {
-            var line = [plugin.descriptor.name.text(for: language)]
-            for threshold in result.thresholds {
-                let row = overall.first { $0.kind == plugin.id.rawValue && $0.threshold_m == threshold }
-                line.append(row.map { "\(plainNumber($0.share * 100, digits: 1))%" } ?? "")
+        for admin in [nil] + result.adminUnits.map({ Optional($0) }) {
+            for plugin in plugins {
+                var line = [admin ?? (zh ? "全部" : "all"), plugin.descriptor.name.text(for: language)]
+                for threshold in result.thresholds {
+                    let row = all.first {
+                        $0.kind == plugin.id.rawValue && $0.threshold_m == threshold && $0.admin_unit == admin
+                    }
+                    line.append(row.map { "\(plainNumber($0.share * 100, digits: 1))%" } ?? "")
+                }
+                table.append(line)
             }
-            table.append(line)
         }
-        Swift.print(TextTable(header: [zh ? "设施类型" : "kind"] + labels, rows: table).render(), terminator: "")
+        let header = [zh ? "街道/社区" : "admin unit", zh ? "设施类型" : "kind"] + labels
+        Swift.print(TextTable(header: header, rows: table).render(), terminator: "")
         let total = result.demand.reduce(0) { $0 + ($1.population["total"] ?? 0) }
         Swift.print(zh
             ? "按常住人口加权（\(result.demand.count) 个人口单元，\(plainNumber(total, digits: 0)) 人）。"
