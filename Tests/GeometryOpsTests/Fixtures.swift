@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import GeoCore
 import GeometryOps
 
@@ -88,19 +89,6 @@ enum Fixture {
 }
 
 /// SplitMix64: a small seeded generator, so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Lambert's cylindrical equal-area projection on the WGS 84 ellipsoid (Snyder, Map Projections — A Working
 /// Manual, eq. 3-12 and 10-15): x = a·λ, y = a·q/2. It keeps areas exactly, so the planar area of projected

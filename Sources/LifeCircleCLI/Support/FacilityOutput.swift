@@ -31,18 +31,6 @@ struct FacilityJSON: Encodable {
     }
 }
 
-extension AttributeValue {
-    var jsonValue: JSONValue {
-        switch self {
-        case .integer(let i): .number(Double(i))
-        case .real(let r): .number(r)
-        case .text(let t): .string(t)
-        case .boolean(let b): .bool(b)
-        case .date(let d): .string(d.description)
-        }
-    }
-}
-
 /// The text table of facilities: id, name, position, dates and the kind's fields.
 enum FacilityTable {
     static func render(

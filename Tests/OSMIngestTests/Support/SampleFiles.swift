@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The real OSM extracts in `../shared/geodata/peers` (see its README for their provenance and counts).
 enum SampleFiles {
@@ -42,16 +43,3 @@ struct ScratchFolder {
 }
 
 /// A deterministic random number generator (SplitMix64), so that fuzz cases are the same every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
