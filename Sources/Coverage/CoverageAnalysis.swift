@@ -35,12 +35,19 @@ public struct CoverageAnalysis: Sendable {
     public let maxSnapDistance: Double
     /// Which nearest to report besides the first (1 = only the nearest).
     public let k: Int
+    /// How far the searches walk: distances beyond it are reported as unreachable. The largest threshold is
+    /// enough for the shares and much faster on a big network; `.infinity` gives every distance.
+    public let searchBound: Double
 
-    public init(graph: WalkGraph, thresholds: [Double], maxSnapDistance: Double = 250, k: Int = 1) {
+    public init(
+        graph: WalkGraph, thresholds: [Double], maxSnapDistance: Double = 250, k: Int = 1,
+        searchBound: Double? = nil
+    ) {
         self.graph = graph
         self.thresholds = thresholds.sorted()
         self.maxSnapDistance = maxSnapDistance
         self.k = max(1, k)
+        self.searchBound = searchBound ?? (thresholds.max() ?? .infinity)
     }
 
     /// Runs every kind; the kinds' searches run in parallel.
@@ -56,7 +63,7 @@ public struct CoverageAnalysis: Sendable {
             outcomes.set(index) {
                 let sources = facilitySnaps[index].compactMap(\.snappedPoint)
                 let result = try NearestFacilitySearch(graph: graph).run(
-                    sources: sources, maxDistance: .infinity, k: k)
+                    sources: sources, maxDistance: searchBound, k: k)
                 let found = try result.distances(to: targets)
                 return (0..<targets.count).map { i in
                     KindDistances.Entry(nearest: found.nearest(i)?.distance, kth: k > 1 ? found.kthNearest(i)?.distance : nil)

@@ -13,7 +13,9 @@ struct CoverageCommand: ParsableCommand {
             Walks the saved network (lifecircle network build) from every demand unit (lifecircle demand import) to
             the nearest facility of each kind in the registry. Thresholds default to 300/500/1000 m, the 5/10/15-minute
             tiers of GB 50180-2018; --minutes with --speed-kmh gives them in minutes instead. Demand and facilities
-            farther than --max-snap from the network are listed and count as not covered.
+            farther than --max-snap from the network are listed and count as not covered. The search walks as far as the
+            largest threshold (or --max-distance); with --distances-csv it walks without limit, so the CSV is empty only
+            where no facility is reachable at all.
 
             Examples:
               lifecircle coverage
@@ -44,6 +46,10 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("distances-csv"), help: ArgumentHelp(
         "Write demand_id,kind,distance_m for every unit and kind. Example: --distances-csv d.csv", valueName: "file"))
     var distancesCSV: String?
+    @Option(name: .customLong("max-distance"), help: ArgumentHelp(
+        "How far to walk, metres; farther facilities count as unreachable. Default: the largest threshold, or no "
+            + "limit with --distances-csv. Example: --max-distance 3000", valueName: "m"))
+    var maxDistance: Double?
     @Option(name: .shortAndLong, help: ArgumentHelp("The GeoPackage of results for QGIS. Example: -o coverage.gpkg",
                                                     valueName: "file"))
     var output: String?
@@ -72,7 +78,8 @@ struct CoverageCommand: ParsableCommand {
         }
         let job = CoverageJob(
             registry: global.registry, kinds: plugins, thresholds: metres, maxSnapDistance: maxSnap, k: k,
-            asOf: try asOf.map(DateOption.parse), skipEmptyKinds: kinds == nil)
+            asOf: try asOf.map(DateOption.parse), skipEmptyKinds: kinds == nil,
+            searchBound: maxDistance ?? (distancesCSV != nil ? .infinity : nil))
         let result = try job.run(progress: { Console.progress($0) })
         Console.endProgress()
         if let distancesCSV { try CoverageOutputs.writeDistances(result, to: URL(fileURLWithPath: distancesCSV)) }

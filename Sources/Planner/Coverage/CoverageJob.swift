@@ -18,12 +18,15 @@ public struct CoverageJob {
     public let asOf: CivilDate?
     /// Leave out kinds without any facility (when the user did not name the kinds).
     public let skipEmptyKinds: Bool
+    /// How far the searches walk (nil: the largest threshold).
+    public let searchBound: Double?
 
     public init(
         registry: String, kinds: [any FacilityPlugin], thresholds: [Double], maxSnapDistance: Double, k: Int,
-        asOf: CivilDate?, skipEmptyKinds: Bool = false
+        asOf: CivilDate?, skipEmptyKinds: Bool = false, searchBound: Double? = nil
     ) {
         self.skipEmptyKinds = skipEmptyKinds
+        self.searchBound = searchBound
         self.registry = registry
         self.kinds = kinds
         self.thresholds = thresholds
@@ -51,7 +54,8 @@ public struct CoverageJob {
         })
         progress("searching \(facilities.count) kinds over \(demand.count) demand units")
         return try CoverageAnalysis(
-            graph: context.graph, thresholds: thresholds, maxSnapDistance: maxSnapDistance, k: k
+            graph: context.graph, thresholds: thresholds, maxSnapDistance: maxSnapDistance, k: k,
+            searchBound: searchBound
         ).run(demand: demand, facilities: facilities)
     }
 }
