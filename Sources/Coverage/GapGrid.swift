@@ -25,7 +25,7 @@ public struct GapGrid {
         self.maxSnapDistance = maxSnapDistance
     }
 
-    /// Cells whose centre lies in `area` (EPSG:4326; default: the network's bounding box), with distances
+    /// Cells whose centre lies in `area` (EPSG:4326; default: the network's convex hull), with distances
     /// to the nearest of `facilities`.
     public func cells(area: Geometry?, facilities: [Coordinate]) throws -> [Cell] {
         let toMetric = try CoordinateTransformer(from: .wgs84, to: graph.metricCRS)
@@ -35,7 +35,7 @@ public struct GapGrid {
         if let area {
             study = try PlanarGeometry(try toMetric.transform(area), in: engine)
         } else {
-            study = try PlanarGeometry(.multiPoint(graph.nodeMetricCoordinates), in: engine).envelope()
+            study = try PlanarGeometry(.multiPoint(graph.nodeMetricCoordinates), in: engine).convexHull()
         }
         let grid = try study.prepared().squareGrid(cellSize: cellSize)
         let centers = try back.transform(grid.map(\.center))

@@ -55,4 +55,9 @@ extension PlanarGeometry {
     public func envelope() throws(GeometryOpsError) -> PlanarGeometry {
         try engine.make("envelope", "GEOS could not compute the envelope") { GEOSEnvelope_r($0, pointer) }
     }
+
+    /// The smallest convex polygon containing the geometry (a point or line when it is degenerate).
+    public func convexHull() throws(GeometryOpsError) -> PlanarGeometry {
+        try engine.make("convexHull", "GEOS could not compute the convex hull") { GEOSConvexHull_r($0, pointer) }
+    }
 }

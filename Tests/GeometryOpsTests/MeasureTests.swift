@@ -60,3 +60,17 @@ import Testing
         #expect(abs(area - Fixture.shoelaceArea(Fixture.star)) < 1e-6)
     }
 }
+
+@Suite("Convex hull")
+struct ConvexHullTests {
+    @Test func hullOfSquareCornersAndAnInnerPointIsTheSquare() throws {
+        let engine = try GeometryEngine()
+        let points = Geometry.multiPoint([
+            Coordinate(x: 0, y: 0), Coordinate(x: 4, y: 0), Coordinate(x: 4, y: 4), Coordinate(x: 0, y: 4),
+            Coordinate(x: 2, y: 1),
+        ])
+        let hull = try PlanarGeometry(points, in: engine).convexHull()
+        #expect(try hull.area == 16)
+        #expect(hull.typeName == "Polygon")
+    }
+}

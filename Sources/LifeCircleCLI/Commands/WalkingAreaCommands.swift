@@ -69,7 +69,7 @@ struct GapsCommand: ParsableCommand {
         abstract: "Gap map: the cells of a metric grid from which no facility of a kind is within walking distance.",
         discussion: """
             A grid of --cell metres over the study area (--area, a boundary file in any CRS; default: the network's
-            bounding box); each cell centre walks to the nearest facility of each kind. Cells beyond --threshold, or
+            convex hull); each cell centre walks to the nearest facility of each kind. Cells beyond --threshold, or
             off the network, are marked uncovered in layer gap_cells.
 
             Examples:
