@@ -24,6 +24,7 @@ the next smaller grid, would exceed `--max-estimate` seconds. Results go to `ref
 """
 import argparse
 import json
+import math
 import os
 import platform
 import re
@@ -261,7 +262,7 @@ def run_child(job, params):
 
 def dangling_refs_removed(xml_in, xml_out):
     """Writes xml_in without `<nd ref>`s to nodes the file lacks (OSMnx refuses ways with missing nodes; our
-    reader and pyrosm cut them there). Returns how many were removed. Works on osmium's one-tag-per-line XML."""
+    reader cuts them there). Returns how many were removed. Works on osmium's one-tag-per-line XML."""
     node_re, nd_re = re.compile(r'<node id="(-?\d+)"'), re.compile(r'<nd ref="(-?\d+)"')
     opener = __import__("gzip").open if str(xml_in).endswith(".gz") else open
     with opener(xml_in, "rt", encoding="utf-8") as f:
@@ -374,8 +375,8 @@ def main():
                 cases[f["case"]][tool] = found.get(f["case"], {"skipped": found.get("skipped", "failed")})
 
     # The nearest-facility job on the exported graphs: one process per tool and network.
-    # Seconds per node of the last grid each tool ran on, to decide whether the next one is worth it.
-    last_grid = {}
+    # (nodes, seconds of one round) on the grids each tool ran on, to decide whether the next one is worth it.
+    grid_history = {}
     for entry in entries:
         bc = entry["benchCase"]
         name = bc["name"]
@@ -394,15 +395,22 @@ def main():
             if meta.get("run_id") != bench["runID"]:
                 result[tool] = {"skipped": "the exported inputs are from another run"}
                 continue
-            if is_grid and tool in last_grid:
-                previous_nodes, previous_seconds = last_grid[tool]
+            history = grid_history.get(tool, [])
+            if is_grid and history:
+                previous_nodes, previous_seconds = history[-1]
                 estimate = previous_seconds * nodes / previous_nodes
                 if estimate > args.max_estimate:
-                    what = "Network() + one query round" if tool == "pandana" else "graph + one Dijkstra round"
-                    result[tool] = {"skipped": (
-                        f"{what} took {previous_seconds:.0f} s on the {previous_nodes:,}-node grid; at least "
-                        f"{estimate / 60:.0f} min expected here (linear extrapolation, a lower bound)")}
-                    log(f"  {tool}: {result[tool]['skipped']}")
+                    what = "`Network()` and one round of queries" if tool == "pandana" else "the graph and one round of Dijkstra"
+                    text = (f"{what} took {previous_seconds:.0f} s on the {previous_nodes:,}-node grid, so at least "
+                            f"{estimate / 60:.0f} min are expected on {nodes:,} nodes by linear extrapolation")
+                    if len(history) > 1:
+                        (n0, t0), (n1, t1) = history[-2], history[-1]
+                        growth = math.log(t1 / t0) / math.log(n1 / n0)
+                        grown = t1 * (nodes / n1) ** growth
+                        text += (f", and about {grown / 60:.0f} min at the growth seen from {n0:,} to {n1:,} nodes "
+                                 f"(time ∝ nodes^{growth:.2f})")
+                    result[tool] = {"skipped": text}
+                    log(f"  {tool}: skipped: {text}")
                     continue
             params = {"folder": folder, "runs": runs, "budget": args.budget, "precompute": nodes <= 50_000}
             result[tool] = run_child(tool, params)
@@ -410,7 +418,7 @@ def main():
             if is_grid and "skipped" not in r:
                 first = (r["networkSeconds"][0] + r["nearestSeconds"][0]) if tool == "pandana" else (
                     r["graphSeconds"][0] + r["nearestSeconds"][0])
-                last_grid[tool] = (nodes, first)
+                grid_history.setdefault(tool, []).append((nodes, first))
 
     versions = {}
     for tool, dist in (("pandana", "pandana"), ("NetworkX", "networkx"), ("OSMnx", "osmnx"), ("pyrosm", "pyrosm")):
@@ -422,7 +430,7 @@ def main():
     if osmium:
         versions["osmium"] = subprocess.run([osmium, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
     reference = {
-        "runID": bench["runID"], "runs": runs, "versions": versions,
+        "runID": bench["runID"], "runs": runs, "budgetSeconds": args.budget, "versions": versions,
         "python": f"Python {platform.python_version()}", "totalSeconds": time.perf_counter() - started,
         "cases": cases,
     }

@@ -56,6 +56,12 @@ struct AnalysisWorker {
                     + format(snapTime))
         }
         guard let snapper else { throw BenchError("\(tag) no snapper") }
+        var snapOnePointSeconds: Runs = []
+        for run in 1...runs {
+            let (_, seconds) = try timed { () throws(WalkNetworkError) in try snapper.snap([draw.demand[0]]) }
+            snapOnePointSeconds.append(seconds)
+            note("\(tag) snap 1 point \(run)/\(runs): \(format(seconds))")
+        }
         let targets = demandSnaps.map(\.snappedPoint)
         let facilitySnaps = try draw.facilityNodes.map { nodes in
             try snapper.snap(nodes.map { graph.coordinate(of: $0) }).compactMap(\.snappedPoint)
@@ -84,7 +90,8 @@ struct AnalysisWorker {
         var nearestBoundedSeconds: Runs = []
         for run in 1...runs {
             let (_, seconds) = try timed { () throws(WalkNetworkError) in
-                try NearestFacilitySearch.distances(in: graph, from: facilitySnaps, to: targets, maxDistance: bound, k: 1)
+                try NearestFacilitySearch.distances(
+                    in: graph, from: facilitySnaps, to: targets, maxDistance: bound, k: 1)
             }
             nearestBoundedSeconds.append(seconds)
             note("\(tag) nearest facility within \(Int(bound)) m, 3 kinds \(run)/\(runs): \(format(seconds))")
@@ -122,13 +129,17 @@ struct AnalysisWorker {
         }
         var facilityPlaces: [String: [CoverageAnalysis.Place]] = [:]
         for (kind, nodes) in zip(Workload.kinds, draw.facilityNodes) {
-            facilityPlaces[kind.name] = nodes.map { .init(id: "\(kind.name)-\($0.index)", location: graph.coordinate(of: $0)) }
+            facilityPlaces[kind.name] = nodes.map {
+                .init(id: "\(kind.name)-\($0.index)", location: graph.coordinate(of: $0))
+            }
         }
         let analysis = CoverageAnalysis(
             graph: graph, thresholds: Workload.thresholds, maxSnapDistance: Workload.maxSnapDistance, k: 1)
         note("\(tag) CoverageAnalysis searches within \(analysis.searchBound) m")
         for run in 1...runs {
-            let (_, seconds) = try timed { () throws in try analysis.run(demand: demandPlaces, facilities: facilityPlaces) }
+            let (_, seconds) = try timed { () throws in
+                try analysis.run(demand: demandPlaces, facilities: facilityPlaces)
+            }
             coverageSeconds.append(seconds)
             note("\(tag) CoverageAnalysis.run \(run)/\(runs): \(format(seconds))")
         }
@@ -172,7 +183,8 @@ struct AnalysisWorker {
 
         return AnalysisMeasurement(
             loadSeconds: loadSeconds, loadResidentGrowthBytes: loadGrowth, snapIndexSeconds: snapIndexSeconds,
-            snapSeconds: snapSeconds, nearestSeconds: nearestSeconds, nearestBoundedSeconds: nearestBoundedSeconds,
+            snapSeconds: snapSeconds, snapOnePointSeconds: snapOnePointSeconds, nearestSeconds: nearestSeconds,
+            nearestBoundedSeconds: nearestBoundedSeconds,
             coverageSearchBound: analysis.searchBound, nearestOneKindSeconds: nearestOneKindSeconds,
             kNearestSeconds: kNearestSeconds,
             coverageSeconds: coverageSeconds, nodeNearestSeconds: nodeNearestSeconds,

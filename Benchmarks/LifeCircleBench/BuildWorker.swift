@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import OSMIngest
+import Projection
 import WalkNetwork
 
 /// Builds one case's graph `runs` times and saves its cache `runs` times, in a process of its own so that
@@ -18,6 +19,17 @@ struct BuildWorker {
         var inputBytes = 0
         var graph: WalkGraph?
         let tag = "[\(benchCase.name)]"
+        // Each build is followed by a save; the peaks after the first of each are one build's memory.
+        var saveSeconds: Runs = []
+        var peakAfterBuild = 0
+        var peakAfterFirstSave = 0
+        func save(_ graph: WalkGraph, _ run: Int) throws {
+            if run == 1 { peakAfterBuild = peakResidentBytes() }
+            let (_, seconds) = try timed { () throws(WalkNetworkError) in try graph.write(to: cacheURL) }
+            if run == 1 { peakAfterFirstSave = peakResidentBytes() }
+            saveSeconds.append(seconds)
+            note("\(tag) save cache \(run)/\(runs): \(format(seconds))")
+        }
 
         switch benchCase.source {
         case .osm(let file):
@@ -33,6 +45,7 @@ struct BuildWorker {
                 graph = built
                 buildSeconds.append(seconds)
                 note("\(tag) build from \(file) \(run)/\(runs): \(format(seconds))")
+                try save(built, run)
             }
         case .grid(let side):
             // The ways are made once (timed apart); the build is what a source's ways go through.
@@ -53,17 +66,10 @@ struct BuildWorker {
                 graph = built
                 buildSeconds.append(seconds)
                 note("\(tag) build from \(ways.count) generated ways \(run)/\(runs): \(format(seconds))")
+                try save(built, run)
             }
         }
         guard let graph else { throw BenchError("\(tag) no graph was built") }
-        let peakAfterBuild = peakResidentBytes()
-
-        var saveSeconds: Runs = []
-        for run in 1...runs {
-            let (_, seconds) = try timed { () throws(WalkNetworkError) in try graph.write(to: cacheURL) }
-            saveSeconds.append(seconds)
-            note("\(tag) save cache \(run)/\(runs): \(format(seconds))")
-        }
         let cacheBytes = (try? FileManager.default.attributesOfItem(atPath: cacheURL.path)[.size] as? Int) ?? 0
 
         var selfLoops = 0
@@ -75,8 +81,10 @@ struct BuildWorker {
             nodes: graph.nodeCount, edges: graph.edgeCount, interiorVertices: graph.interiorVertexCount,
             selfLoops: selfLoops, components: graph.components.count,
             largestComponentNodes: graph.components.first?.nodeCount ?? 0, totalLengthKm: graph.totalLength / 1000,
+            metricCRS: "\(graph.metricCRS.definition) (\(graph.metricCRS.name))",
             graphBytes: graphBytes(graph, selfLoops: selfLoops), cacheBytes: cacheBytes,
             startResidentBytes: startResident, peakAfterBuildBytes: peakAfterBuild,
+            peakAfterFirstSaveBytes: peakAfterFirstSave,
             peakResidentBytes: peakResidentBytes())
     }
 }

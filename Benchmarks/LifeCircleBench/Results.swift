@@ -19,13 +19,16 @@ struct BuildMeasurement: Codable {
     var components: Int
     var largestComponentNodes: Int
     var totalLengthKm: Double
+    /// The graph's local metric CRS (`EPSG:… (name)`).
+    var metricCRS: String
     /// The graph's arrays, from its counts (see `graphBytes`).
     var graphBytes: Int
     var cacheBytes: Int
     var startResidentBytes: Int
-    /// ru_maxrss after the builds (before the first save).
+    /// ru_maxrss after the first build, and after its save: the memory of one build as a user runs it.
     var peakAfterBuildBytes: Int
-    /// ru_maxrss after all the builds and saves.
+    var peakAfterFirstSaveBytes: Int
+    /// ru_maxrss after all the builds and saves (repeated runs in one process; the allocator keeps some).
     var peakResidentBytes: Int
 }
 
@@ -39,6 +42,8 @@ struct AnalysisMeasurement: Codable {
     var snapIndexSeconds: Runs
     /// `Snapper.snap` of all demand points.
     var snapSeconds: Runs
+    /// `Snapper.snap` of one point: the fixed cost of a call.
+    var snapOnePointSeconds: Runs
     /// `NearestFacilitySearch.distances(in:from:to:maxDistance:k:)`: 3 kinds concurrently, k = 1, no bound.
     var nearestSeconds: Runs
     /// The 3 kinds as above, bounded at the largest coverage threshold (what `CoverageAnalysis` searches by default).
@@ -116,6 +121,8 @@ struct BenchRun: Codable {
 struct ReferenceRun: Codable {
     var runID: String?
     var runs: Int?
+    /// A step stops repeating once it has used this many seconds.
+    var budgetSeconds: Double?
     var versions: [String: String]?
     var python: String?
     var totalSeconds: Double?
