@@ -113,13 +113,14 @@ public enum GridCity {
     }
 }
 
-/// A small, fast, reproducible random number generator (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
+/// A small, fast, reproducible random number generator (SplitMix64), for synthetic networks and the
+/// benchmark's draws of demand and facilities.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -128,5 +129,8 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+    /// Uniform in 0..<bound.
+    public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
