@@ -74,9 +74,7 @@ enum Fixture {
     }
 
     /// The folder of the repository's shipped data.
-    static let geoData = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("GeoData")
+    static let geoData = Repository.geoData
 
     /// A feature's geometry from `GeoData/china/admin_huadu_lechang_wgs84.geojson`, by adcode.
     static func chineseOutline(adcode: Double) throws -> Geometry? {

