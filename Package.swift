@@ -62,22 +62,31 @@ let package = Package(
         .target(
             name: "FacilityRegistry",
             dependencies: [
-                "GeoCore", "FacilityKit", "GeoPackage", "Projection", "Interchange",
+                "GeoCore", "FacilityKit", "Rules", "GeoPackage", "Projection", "Interchange",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),
 
+        // Rules as data: conditions, rule packs, plan profiles, and their evaluation against evidence.
+        .target(
+            name: "Rules", dependencies: ["GeoCore", "FacilityKit", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        // Reports a person reads (HTML with SVG maps, Markdown) and a machine reads (JSON).
+        .target(name: "Reports", dependencies: ["GeoCore", "FacilityKit", "Rules"], swiftSettings: strict),
+
         // Catchments, coverage, isochrones and gaps on the walking network.
         .target(
             name: "Coverage", dependencies: ["GeoCore", "WalkNetwork", "GeometryOps", "Projection"],
             swiftSettings: strict),
+        // Location-allocation on a coverage or distance matrix: maximal covering, set covering, p-median.
+        .target(name: "LocationAllocation", swiftSettings: strict),
         // Use cases that join the above: demand, network building and storage, coverage runs.
         .target(
             name: "Planner",
             dependencies: [
                 "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "GeoPackage", "GeometryOps", "WalkNetwork",
-                "OSMIngest", "Interchange", "Coverage",
+                "OSMIngest", "Interchange", "Coverage", "Rules", "Reports", "LocationAllocation",
             ],
             swiftSettings: strict),
 
@@ -85,6 +94,13 @@ let package = Package(
         .target(
             name: "MaternityRoomPlugin", dependencies: ["FacilityKit"], path: "Plugins/MaternityRoom",
             swiftSettings: strict),
+        .target(name: "PublicToiletPlugin", dependencies: ["FacilityKit"], path: "Plugins/PublicToilet", swiftSettings: strict),
+        .target(name: "ParkPlugin", dependencies: ["FacilityKit"], path: "Plugins/Park", swiftSettings: strict),
+        .target(name: "PlaygroundPlugin", dependencies: ["FacilityKit"], path: "Plugins/Playground", swiftSettings: strict),
+        .target(name: "ChildcarePlugin", dependencies: ["FacilityKit"], path: "Plugins/Childcare", swiftSettings: strict),
+        .target(name: "ChildrenHomePlugin", dependencies: ["FacilityKit"], path: "Plugins/ChildrenHome", swiftSettings: strict),
+        .target(name: "LifeCircleServicePlugin", dependencies: ["FacilityKit"], path: "Plugins/LifeCircleService", swiftSettings: strict),
+        .target(name: "PublicVenuePlugin", dependencies: ["FacilityKit"], path: "Plugins/PublicVenue", swiftSettings: strict),
 
         // The command tree. Only this module knows about exit codes.
         .target(
@@ -92,7 +108,8 @@ let package = Package(
             dependencies: [
                 "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "Interchange", "GeoPackage", "Planner",
                 "Coverage", "WalkNetwork",
-                "MaternityRoomPlugin",
+                "Rules", "Reports",
+                "MaternityRoomPlugin", "PublicToiletPlugin", "ParkPlugin", "PlaygroundPlugin", "ChildcarePlugin", "ChildrenHomePlugin", "LifeCircleServicePlugin", "PublicVenuePlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -138,6 +155,25 @@ let package = Package(
                 "FacilityRegistry", "FacilityKit", "GeoCore", "GeoPackage", "MaternityRoomPlugin", "Projection",
                 "TestSupport",
             ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "RulesTests", dependencies: ["Rules", "FacilityKit", "GeoCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Rules", "FacilityKit", "GeoCore", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "LocationAllocationTests", dependencies: ["LocationAllocation", "TestSupport"],
+            exclude: ["maximal_covering_optimum.py"], swiftSettings: strict),
+        // The conformance suite every bundled and example plugin passes.
+        .testTarget(
+            name: "PluginConformanceTests",
+            dependencies: [
+                "FacilityKit", "FacilityRegistry", "Rules", "GeoCore", "TestSupport", "MaternityRoomPlugin", "PublicToiletPlugin", "ParkPlugin", "PlaygroundPlugin", "ChildcarePlugin", "ChildrenHomePlugin", "LifeCircleServicePlugin", "PublicVenuePlugin",
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "PlannerTests",
+            dependencies: ["Planner", "Rules", "FacilityKit", "FacilityRegistry", "GeoCore", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "LifeCircleCLITests", dependencies: ["LifeCircleCLI", "GeoCore", "TestSupport"],

@@ -7,12 +7,27 @@ public protocol FacilityPlugin: Sendable {
     var osmMapping: OSMTagMapping? { get }
     /// The walking distance within which a facility of this kind serves its residents by default.
     var defaultCatchment: Catchment? { get }
+    /// The rules that come with the kind (e.g. the female:male stall ratio of 公厕). Plan profiles
+    /// pick them by id and may set their own targets.
+    var rules: [Rule] { get }
+    /// Attributes computed from the typed ones, never typed in (a park's child-friendliness from its
+    /// playground, shade and toilets). Conditions in rules may read them; `derivedFields` describes them.
+    func derivedAttributes(from attributes: [String: AttributeValue]) -> [String: AttributeValue]
+    var derivedFields: [FieldSpec] { get }
 }
 
 extension FacilityPlugin {
     public var id: PluginID { descriptor.id }
     public var osmMapping: OSMTagMapping? { nil }
     public var defaultCatchment: Catchment? { nil }
+    public var rules: [Rule] { [] }
+    public func derivedAttributes(from attributes: [String: AttributeValue]) -> [String: AttributeValue] { [:] }
+    public var derivedFields: [FieldSpec] { [] }
+
+    /// The typed attributes with the derived ones added.
+    public func attributesWithDerived(_ attributes: [String: AttributeValue]) -> [String: AttributeValue] {
+        attributes.merging(derivedAttributes(from: attributes)) { typed, _ in typed }
+    }
 }
 
 /// Which OSM objects are facilities of a kind: any one of `match` (all its tags must be present;
