@@ -80,7 +80,9 @@ let package = Package(
             name: "Coverage", dependencies: ["GeoCore", "WalkNetwork", "GeometryOps", "Projection"],
             swiftSettings: strict),
         // Location-allocation on a coverage or distance matrix: maximal covering, set covering, p-median.
-        .target(name: "LocationAllocation", swiftSettings: strict),
+        .target(
+            name: "LocationAllocation", dependencies: [.product(name: "Collections", package: "swift-collections")],
+            swiftSettings: strict),
         // Use cases that join the above: demand, network building and storage, coverage runs.
         .target(
             name: "Planner",
