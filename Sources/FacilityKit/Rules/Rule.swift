@@ -101,7 +101,7 @@ public struct FacilityFilter: Hashable, Sendable {
 }
 
 /// A population group by name, as demand layers and admin units carry them: `total`, `women`,
-/// `children_0_3`, `children_0_14`, `elderly_65`.
+/// `age_0_3`, `age_0_14`, `age_65_plus` (the raw values of the Planner's `PopulationGroup`).
 public struct PopulationGroupName: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }

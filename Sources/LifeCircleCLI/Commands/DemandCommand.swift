@@ -67,17 +67,7 @@ struct DemandCommand: ParsableCommand {
         }
 
         func run() throws {
-            var groupColumns: [PopulationGroup: String] = [:]
-            for pair in (groups ?? "").split(separator: ",") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, let group = PopulationGroup(rawValue: parts[0]), group != .total else {
-                    throw CommandFailure(
-                        "--groups '\(pair)': expected group=column with a group among "
-                            + PopulationGroup.allCases.dropFirst().map(\.rawValue).joined(separator: ", "),
-                        exitCode: ExitStatus.usage)
-                }
-                groupColumns[group] = parts[1]
-            }
+            let groupColumns = try PopulationGroupList.parse(groups, option: "--groups")
             let table = try InputTable.read(contentsOf: try InputFile.existing(file), encoding: encoding, layer: layer)
             let importer = DemandImporter(options: .init(
                 population: population, groups: groupColumns, id: id, admin: admin,

@@ -1,0 +1,187 @@
+import ArgumentParser
+import FacilityKit
+import FacilityRegistry
+import Foundation
+import GeoCore
+import Interchange
+import Planner
+import Projection
+import Rules
+
+struct AdminCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "admin",
+        abstract: "Import the admin units (district, 街道, 社区) that checks report on, and their population.",
+        discussion: """
+            The units are kept beside the registry in registry.admin.gpkg (layer admin_units), which QGIS opens.
+            Per-capita, presence and per-unit rules read them; `lifecircle check` reports per unit.
+
+            Examples:
+              lifecircle admin import GeoData/china/admin_huadu_lechang_wgs84.geojson --id adcode --name name --level district --only 440114
+              lifecircle admin population 440114 total=1728700 --source "花都区2023年末常住人口"
+              lifecircle admin list
+            """,
+        subcommands: [Import.self, Population.self, List.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import admin-unit polygons in any CRS; a unit with the same id is replaced.",
+            discussion: """
+                One bad row fails the import and lists every bad row; nothing is saved.
+
+                Examples:
+                  lifecircle admin import GeoData/china/admin_huadu_lechang_wgs84.geojson --id adcode --name name --level district --only 440114,440281
+                  lifecircle admin import streets.gpkg --id 街道代码 --name 街道名称 --level street --population 常住人口 --crs EPSG:4547
+                  lifecircle admin import communities.shp.csv --name 社区 --level community --groups age_0_3=0至3岁 --crs gcj02
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("GeoJSON, GeoPackage or CSV with WKT. Example: streets.geojson", valueName: "file"))
+        var file: String
+        @Option(help: ArgumentHelp("The column of the unit's name. Example: --name 街道名称", valueName: "column"))
+        var name: String = "name"
+        @Option(help: ArgumentHelp("The column of the unit's code; without it the name is the id. Example: --id adcode",
+                                   valueName: "column"))
+        var id: String?
+        @Option(help: ArgumentHelp("The level of every unit: district, street or community. Example: --level street",
+                                   valueName: "level"))
+        var level: String?
+        @Option(help: ArgumentHelp("A column holding each unit's level instead of --level. Example: --level-column 级别",
+                                   valueName: "column"))
+        var levelColumn: String?
+        @Option(help: ArgumentHelp("The column of the parent unit's id. Example: --parent 所属街道", valueName: "column"))
+        var parent: String?
+        @Option(help: ArgumentHelp("The column of total residents. Example: --population 常住人口", valueName: "column"))
+        var population: String?
+        @Option(help: ArgumentHelp(
+            "Other groups as group=column, comma-separated; groups: women, age_0_3, age_0_14, age_65_plus. "
+                + "Example: --groups age_0_3=婴幼儿", valueName: "list"))
+        var groups: String?
+        @Option(help: ArgumentHelp("Where the population figures come from, for reports. Example: --source 七普",
+                                   valueName: "text"))
+        var source: String?
+        @Option(help: ArgumentHelp("Keep only these ids, comma-separated. Example: --only 440114", valueName: "ids"))
+        var only: String?
+        @Option(help: ArgumentHelp("The coordinate system when the file does not state it. Example: --crs EPSG:4547",
+                                   valueName: "crs"))
+        var crs: String?
+        @Option(help: ArgumentHelp("The layer of a GeoPackage with several. Example: --layer streets", valueName: "name"))
+        var layer: String?
+        @Option(help: ArgumentHelp("The text encoding of a CSV. Example: --encoding gbk", valueName: "auto|utf8|gbk"))
+        var encoding: TextEncoding = .auto
+
+        func validate() throws {
+            if level != nil && levelColumn != nil { throw ValidationError("give --level or --level-column, not both") }
+        }
+
+        func run() throws {
+            let table = try InputTable.read(contentsOf: try InputFile.existing(file), encoding: encoding, layer: layer)
+            let onlyIDs = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+            let importer = AdminUnitImporter(options: .init(
+                id: id, name: name, level: level, levelColumn: levelColumn, parentColumn: parent,
+                population: population, groups: try PopulationGroupList.parse(groups, option: "--groups"),
+                populationSource: source, only: onlyIDs))
+            let units = try importer.read(table, crs: try crs.map { try CRS(parsing: $0) })
+            let store = AdminUnitStore(registry: global.registry)
+            let replaced = try store.merge(units)
+            let names = units.map(\.name).joined(separator: "、")
+            print(global.lang == .zh
+                ? "已导入 \(units.count) 个行政单元（\(names)），其中替换 \(replaced) 个，保存到 \(store.url.path)"
+                : "Imported \(units.count) admin units (\(names)), \(replaced) replaced, into \(store.url.path)")
+        }
+    }
+
+    struct Population: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the population of one admin unit by group, with its source.",
+            discussion: """
+                For figures that come from a statistical bulletin rather than a layer.
+
+                Examples:
+                  lifecircle admin population 440114 total=1728700 --source "花都区统计局 2023年末常住人口"
+                  lifecircle admin population 新华街道 total=250000 age_0_3=7500 --source "2023年人口抽样"
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("The unit's id (or name when imported without --id). Example: 440114",
+                                     valueName: "unit"))
+        var unit: String
+        @Argument(help: ArgumentHelp("group=count pairs. Example: total=1728700 age_0_3=52000", valueName: "group=count"))
+        var counts: [String]
+        @Option(help: ArgumentHelp("Where the figures come from. Example: --source 七普", valueName: "text"))
+        var source: String
+
+        func run() throws {
+            let store = AdminUnitStore(registry: global.registry)
+            var units = try store.load()
+            guard let index = units.firstIndex(where: { $0.id.rawValue == unit }) else {
+                let known = units.map { "\($0.id) \($0.name)" }.joined(separator: ", ")
+                throw CommandFailure(
+                    "no admin unit '\(unit)'" + (known.isEmpty ? "; import them with `lifecircle admin import`" : "; units: \(known)"),
+                    exitCode: ExitStatus.dataError)
+            }
+            let pairs = try PopulationGroupList.parse(counts.joined(separator: ","), option: "counts", allowTotal: true)
+            guard !pairs.isEmpty else { throw CommandFailure("give at least one group=count", exitCode: ExitStatus.usage) }
+            for (group, text) in pairs {
+                guard let value = Double(text.replacingOccurrences(of: ",", with: "")), value.isFinite, value >= 0 else {
+                    throw CommandFailure("\(group.rawValue)=\(text): not a count of people", exitCode: ExitStatus.usage)
+                }
+                units[index].population[PopulationGroupName(group.rawValue)] = value
+            }
+            units[index].populationSource = source
+            try store.save(units)
+            print(global.lang == .zh
+                ? "已更新 \(units[index].name) 的人口：" + describe(units[index])
+                : "Population of \(units[index].name) set: " + describe(units[index]))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the admin units with their level, area and population.",
+            discussion: """
+                Examples:
+                  lifecircle admin list
+                  lifecircle admin list --json
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON instead of a table.") var json = false
+
+        func run() throws {
+            let units = try AdminUnitStore(registry: global.registry).load()
+            if json {
+                try printJSON(units.map { unit in
+                    AdminUnitRow(
+                        id: unit.id.rawValue, name: unit.name, level: unit.level, parent: unit.parent?.rawValue,
+                        population: Dictionary(uniqueKeysWithValues: unit.population.map { ($0.key.rawValue, $0.value) }),
+                        populationSource: unit.populationSource)
+                })
+                return
+            }
+            guard !units.isEmpty else {
+                print(global.lang == .zh ? "还没有行政单元；用 lifecircle admin import 导入" : "No admin units yet; import them with `lifecircle admin import`")
+                return
+            }
+            let zh = global.lang == .zh
+            let table = TextTable(
+                header: zh ? ["编码", "名称", "级别", "人口", "人口来源"] : ["id", "name", "level", "population", "population source"],
+                rows: units.map { [$0.id.rawValue, $0.name, $0.level ?? "", describe($0), $0.populationSource ?? ""] })
+            print(table.render(), terminator: "")
+        }
+    }
+
+    struct AdminUnitRow: Encodable {
+        var id: String
+        var name: String
+        var level: String?
+        var parent: String?
+        var population: [String: Double]
+        var populationSource: String?
+    }
+}
+
+private func describe(_ unit: AdminUnit) -> String {
+    unit.population.sorted { $0.key.rawValue < $1.key.rawValue }
+        .map { "\($0.key.rawValue)=\(plainNumber($0.value, digits: 0))" }.joined(separator: " ")
+}
