@@ -21,7 +21,7 @@ public struct LifeCircleCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, PluginsCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self,
             NearestCommand.self, CloseCommand.self, HistoryCommand.self, NetworkCommand.self, DemandCommand.self, CoverageCommand.self, IsochronesCommand.self,
-            GapsCommand.self,
+            GapsCommand.self, AdminCommand.self,
         ])
 
     public init() {}
