@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what LifeCircle needs on a fresh Debian machine with Swift: the C libraries (PROJ, GEOS,
 # SQLite, zlib), PROJ's database, and the independent references the tests use: GDAL's command-line
-# tools, osmium and NetworkX. Installs only what is missing; safe to run again.
+# tools, osmium, NetworkX, chromium and a CJK font (the HTML report in a headless browser) and jsonschema (the JSON
+# report against its schema). Installs only what is missing; safe to run again.
 set -euo pipefail
 
-packages=(pkg-config libproj-dev proj-data proj-bin libgeos-dev libsqlite3-dev zlib1g-dev gdal-bin osmium-tool)
+packages=(pkg-config libproj-dev proj-data proj-bin libgeos-dev libsqlite3-dev zlib1g-dev gdal-bin osmium-tool chromium fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,6 +20,8 @@ fi
 
 # NetworkX is the independent shortest-path reference the tests compare against.
 python3 -c "import networkx" 2>/dev/null || python3 -m pip install --quiet networkx >&2
+# jsonschema checks report.json against Docs/schemas/check-report.schema.json (draft 2020-12).
+python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema >&2
 
 command -v swift >/dev/null || { echo "setup: Swift 6 is required (swift not on PATH)" >&2; exit 1; }
 pkg-config --exists proj || { echo "setup: PROJ's pkg-config file is missing after install" >&2; exit 1; }

@@ -16,8 +16,8 @@ public struct CheckResult: Hashable, Sendable {
         self.provenance = provenance
     }
 
-    /// True only when every rule was evaluated and passed.
-    public var allPassed: Bool { results.allSatisfy { $0.status == .passed } }
+    /// True only when there are rules and every one was evaluated and passed.
+    public var allPassed: Bool { !results.isEmpty && results.allSatisfy { $0.status == .passed } }
 }
 
 public struct ProfileSummary: Hashable, Sendable {
