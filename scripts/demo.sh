@@ -16,7 +16,7 @@ reg="$out/registry.gpkg"
 samples=GeoData/samples
 step() { printf '\n== %s\n$ lifecircle %s\n' "$1" "${*:2}"; "$bin" "${@:2}"; }
 
-step "Plugins: one Swift plugin and one YAML manifest" plugins list
+step "Plugins: the bundled Swift plugins and a YAML manifest (Docs/examples)" plugins list --plugins Docs/examples
 step "Create the registry" init --registry "$reg"
 step "Import Helsinki's public toilets (OSM, a CSV saved by Excel in GBK)" \
   import public_toilet "$samples/helsinki_toilets_gbk.csv" --crs EPSG:4326 --registry "$reg"

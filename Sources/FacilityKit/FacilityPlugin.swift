@@ -30,26 +30,58 @@ extension FacilityPlugin {
     }
 }
 
-/// Which OSM objects are facilities of a kind: any one of `match` (all its tags must be present;
-/// the value `*` accepts any value), and which tags fill which attributes.
+/// Which OSM objects are facilities of a kind: any one of `conditions` (all its tags must be present;
+/// the value `*` accepts any value), what each condition says about the facility, and which tags fill
+/// which attributes.
 public struct OSMTagMapping: Hashable, Sendable {
-    public var match: [[String: String]]
-    /// Attribute field name → OSM key whose value is parsed into it.
-    public var attributeTags: [String: String]
+    /// One way OSM tags the kind, and the attribute values that way of tagging implies:
+    /// `amenity=kindergarten` is a life-circle service whose category is `kindergarten`.
+    public struct TagCondition: Hashable, Sendable {
+        public var tags: [String: String]
+        /// Field name → value, written as a list cell would hold it (an enum value, `yes`, `3`).
+        public var impliedAttributes: [String: String]
 
-    public init(match: [[String: String]], attributeTags: [String: String] = [:]) {
-        self.match = match
-        self.attributeTags = attributeTags
-    }
+        public init(_ tags: [String: String], implies impliedAttributes: [String: String] = [:]) {
+            self.tags = tags
+            self.impliedAttributes = impliedAttributes
+        }
 
-    /// Whether an object with these tags is of the kind.
-    public func matches(_ tags: [String: String]) -> Bool {
-        match.contains { condition in
-            condition.allSatisfy { key, value in
+        /// Whether an object with these tags meets the condition.
+        public func matches(_ tags: [String: String]) -> Bool {
+            self.tags.allSatisfy { key, value in
                 guard let actual = tags[key] else { return false }
                 return value == "*" || actual == value
             }
         }
+    }
+
+    /// In order: where several match, the first one's implied attributes apply, so the more
+    /// specific conditions come first (`amenity=school` with `isced:level=1` before `amenity=school`).
+    public var conditions: [TagCondition]
+    /// Attribute field name → OSM key whose value is parsed into it.
+    public var attributeTags: [String: String]
+
+    public init(conditions: [TagCondition], attributeTags: [String: String] = [:]) {
+        self.conditions = conditions
+        self.attributeTags = attributeTags
+    }
+
+    /// Conditions that imply no attribute values (the manifest format's `match:` list).
+    public init(match: [[String: String]], attributeTags: [String: String] = [:]) {
+        self.init(conditions: match.map { TagCondition($0) }, attributeTags: attributeTags)
+    }
+
+    /// The tag sets of the conditions.
+    public var match: [[String: String]] { conditions.map(\.tags) }
+
+    /// Whether an object with these tags is of the kind.
+    public func matches(_ tags: [String: String]) -> Bool {
+        conditions.contains { $0.matches(tags) }
+    }
+
+    /// The first condition an object with these tags meets.
+    public func firstMatch(_ tags: [String: String]) -> TagCondition? {
+        conditions.first { $0.matches(tags) }
     }
 }
 

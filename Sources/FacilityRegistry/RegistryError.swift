@@ -6,6 +6,8 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
     case duplicatePlugin(id: PluginID, first: PluginRegistry.Origin, second: PluginRegistry.Origin)
     case incompatibleAPIVersion(id: PluginID, origin: PluginRegistry.Origin, required: Int, offered: Int)
     case invalidSchema(id: PluginID, origin: PluginRegistry.Origin, problem: SchemaError)
+    /// A rule of the plugin whose condition does not parse or reads a field the kind does not have.
+    case invalidRule(id: PluginID, origin: PluginRegistry.Origin, rule: RuleID, problem: String)
     case unknownKind(String, known: [PluginID])
     /// A manifest that cannot be read: the file, the line (0 when unknown), the field path, why.
     case manifest(file: String, line: Int, field: String, reason: String)
@@ -24,6 +26,8 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
                 + "but this lifecircle offers version \(offered)"
         case .invalidSchema(let id, let origin, let problem):
             return "plugin '\(id)' (\(origin)) has an invalid schema: \(problem)"
+        case .invalidRule(let id, let origin, let rule, let problem):
+            return "plugin '\(id)' (\(origin)) has an invalid rule '\(rule)': \(problem)"
         case .unknownKind(let kind, let known):
             let list = known.isEmpty ? "none" : known.map(\.rawValue).joined(separator: ", ")
             return "unknown facility kind '\(kind)'; known kinds: \(list) (see `lifecircle plugins list`)"

@@ -28,6 +28,13 @@ public protocol RuleEvidence {
     ) throws(EvidenceUnavailable) -> UnitFigures
     /// Distance as the crow flies (geodesic), in metres.
     func straightLineMeters(from a: Coordinate, to b: Coordinate) -> Double
+    /// The name of a kind in both languages (the plugin's name), for sentences in reports; nil
+    /// when unknown, and the kind's id is shown instead.
+    func label(of kind: PluginID) -> LocalizedText?
+}
+
+extension RuleEvidence {
+    public func label(of kind: PluginID) -> LocalizedText? { nil }
 }
 
 /// The id of an admin unit: its code where it has one (e.g. 440114), else its name.

@@ -19,14 +19,14 @@ struct PluginRegistrationTests {
     @Test func bundledAndShippedPluginsRegister() throws {
         var registry = PluginRegistry()
         try registry.register(MaternityRoomPlugin(), origin: .bundled)
-        for manifest in try ManifestPlugin.loadAll(in: geoDataPlugins) {
+        for manifest in try ManifestPlugin.loadAll(in: geoDataPlugins) + [ManifestPlugin(contentsOf: familyToiletFile)] {
             try registry.register(manifest, origin: .manifest(path: manifest.path))
         }
-        #expect(registry.ids.map(\.rawValue) == ["maternity_room", "public_toilet"])
-        let toilet = try registry.plugin(for: "public_toilet")
-        #expect(toilet.descriptor.name.zh == "公厕")
-        #expect(toilet.schema.field(named: "female_stalls")?.type == .integer)
-        #expect(toilet.osmMapping?.matches(["amenity": "toilets"]) == true)
+        #expect(registry.ids.map(\.rawValue) == ["family_toilet", "maternity_room"])
+        let toilet = try registry.plugin(for: "family_toilet")
+        #expect(toilet.descriptor.name.zh == "第三卫生间")
+        #expect(toilet.schema.field(named: "area_m2")?.type == .real)
+        #expect(toilet.osmMapping?.matches(["amenity": "toilets", "changing_table": "yes", "unisex": "yes"]) == true)
         #expect(toilet.defaultCatchment?.walkingDistanceMeters == 500)
     }
 
@@ -34,7 +34,7 @@ struct PluginRegistrationTests {
         let plugin = try ManifestPlugin(contentsOf: familyToiletFile)
         #expect(plugin.descriptor.id.rawValue == "family_toilet")
         #expect(plugin.descriptor.version == SemanticVersion(1, 0, 0))
-        #expect(plugin.schema.fields.map(\.name) == ["changing_table", "area_m2", "venue_type"])
+        #expect(plugin.schema.fields.map(\.name) == ["changing_table", "area_m2", "venue_type", "venue"])
         #expect(plugin.schema.fields[0].required)
         #expect(plugin.schema.fields[1].unit == "m²")
         #expect(plugin.osmMapping?.matches(["amenity": "toilets", "changing_table": "yes", "unisex": "yes"]) == true)
@@ -88,11 +88,11 @@ struct PluginRegistrationTests {
              ":1: field 'id': 'Family Toilet' is not a valid id: use lower snake case, e.g. family_toilet"),
             (withoutVersion, ": field 'version': is required"),
             (good.replacingOccurrences(of: "min: 4", with: "minimum: 4"),
-             ":18: field 'fields[1]': unknown key 'minimum'; expected one of: aliases, label, max, min, name, required, type, unit, values"),
+             ":18: field 'fields[1]': unknown key 'minimum' (did you mean 'min'?); expected one of: aliases, label, max, min, name, required, type, unit, values"),
             (good.replacingOccurrences(of: "name: area_m2", with: "name: changing_table"),
              ":14: field 'fields.changing_table': the field is declared twice"),
             (good.replacingOccurrences(of: "walking_distance_m: 500", with: "walking_distance_m: far"),
-             ":32: field 'catchment.walking_distance_m': expected a number, got 'far'"),
+             ":36: field 'catchment.walking_distance_m': expected a number, got 'far'"),
             ("id: [unclosed\n", ":2: is not valid YAML"),
         ]
     }

@@ -91,7 +91,7 @@ struct BadInputTests {
     @Test func unknownKind() throws {
         try cli.write("a.csv", "名称,经度,纬度\n甲,113.2,23.4\n")
         try expectRefused(["import", "nursery", cli.path("a.csv"), "--crs", "EPSG:4326"],
-                          saying: ["unknown facility kind 'nursery'", "family_toilet, maternity_room, public_toilet"])
+                          saying: ["unknown facility kind 'nursery'", "childcare, children_home, family_toilet, life_circle_service, maternity_room, park, playground, public_toilet, public_venue"])
     }
 
     @Test func malformedManifest() throws {

@@ -88,7 +88,10 @@ struct RegistryWorkflowTests {
     @Test func pluginsListAndShow() throws {
         let list = try cli.run(["plugins", "list", "--json"])
         let plugins = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
-        #expect(plugins.compactMap { $0["id"] as? String } == ["maternity_room", "public_toilet"])
+        #expect(plugins.compactMap { $0["id"] as? String } == [
+            "childcare", "children_home", "life_circle_service", "maternity_room", "park", "playground", "public_toilet",
+            "public_venue",
+        ])
         let show = try cli.run(["plugins", "show", "public_toilet"])
         #expect(show.status == 0)
         #expect(show.stdout.contains("female_stalls") && show.stdout.contains("女厕位"))

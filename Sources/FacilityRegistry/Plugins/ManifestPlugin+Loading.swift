@@ -1,64 +1,57 @@
 import FacilityKit
 public import Foundation
-import Yams
+import Rules
 
 extension ManifestPlugin {
     /// Reads one manifest. Every error names the file, the line and the field.
     public init(contentsOf url: URL) throws(RegistryError) {
-        let file = url.path
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
+        do throws(YAMLProblem) {
+            self = try ManifestPlugin.read(try YAMLNode.read(contentsOf: url))
         } catch {
-            throw .manifest(file: file, line: 0, field: "", reason: "cannot be read as UTF-8 text (\(error.localizedDescription))")
+            throw RegistryError(error)
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ManifestNode.syntaxError(error, file: file)
-        } catch {
-            throw .manifest(file: file, line: 0, field: "", reason: "is not valid YAML: \(error)")
-        }
-        guard let root else { throw .manifest(file: file, line: 1, field: "", reason: "the manifest is empty") }
-        try self.init(root: ManifestNode(node: root, file: file, path: ""), file: file)
     }
 
-    init(root: ManifestNode, file: String) throws(RegistryError) {
-        try root.allowKeys(["id", "api_version", "version", "name", "summary", "fields", "osm", "catchment"])
+    static func read(_ root: YAMLNode) throws(YAMLProblem) -> ManifestPlugin {
+        try root.allowKeys(
+            ["id", "api_version", "version", "name", "summary", "fields", "osm", "catchment", "rules"],
+            context: "in a plugin manifest")
         let idNode = try root.required("id")
         let idText = try idNode.string()
         guard let id = PluginID(rawValue: idText) else {
             throw idNode.error("'\(idText)' is not a valid id: use lower snake case, e.g. family_toilet")
         }
-        let versionNode = try root.required("version")
-        let versionText = try versionNode.string()
-        guard let version = SemanticVersion(parsing: versionText) else {
-            throw versionNode.error("'\(versionText)' is not a version like 1.0.0")
-        }
-        descriptor = PluginDescriptor(
-            id: id, name: try root.required("name").localizedText(), version: version,
+        let descriptor = PluginDescriptor(
+            id: id, name: try root.required("name").localizedText(), version: try root.required("version").version(),
             apiVersion: try root.required("api_version").integer(),
             summary: try root.optional("summary")?.localizedText())
-        schema = AttributeSchema(fields: try root.required("fields").sequence().map { node throws(RegistryError) in
-            try FieldSpec(manifest: node)
-        })
-        osmMapping = try root.optional("osm").map { node throws(RegistryError) in try OSMTagMapping(manifest: node) }
-        defaultCatchment = try root.optional("catchment").map { node throws(RegistryError) in
+        let fieldNodes = try root.required("fields").sequence()
+        let schema = AttributeSchema(
+            fields: try fieldNodes.map { node throws(YAMLProblem) in try FieldSpec(manifest: node) })
+        let osmMapping = try root.optional("osm").map { node throws(YAMLProblem) in try OSMTagMapping(manifest: node) }
+        let catchment = try root.optional("catchment").map { node throws(YAMLProblem) in
             try node.allowKeys(["walking_distance_m", "source"])
-            let distance = try node.required("walking_distance_m").number()
-            guard distance > 0 else { throw node.error("walking_distance_m must be positive") }
+            let distanceNode = try node.required("walking_distance_m")
+            let distance = try distanceNode.number()
+            guard distance > 0 else { throw distanceNode.error("must be positive") }
             return Catchment(walkingDistanceMeters: distance, source: try node.optional("source")?.string())
         }
-        path = file
         // The schema's own rules, reported at the line of the offending field.
         do {
             try schema.validate()
         } catch {
-            let fields = try root.required("fields").sequence()
-            let culprit = fields.last { (try? $0.optional("name")?.string()) == error.field }
+            let culprit = fieldNodes.last { (try? $0.optional("name")?.string()) == error.field }
             throw (culprit ?? root).error(error.reason, field: "fields.\(error.field)")
         }
+        // Rules in the pack format; their conditions are checked against the schema when the
+        // plugin is registered, like those of a Swift plugin.
+        let rules =
+            try root.optional("rules")?.sequence().map { node throws(YAMLProblem) in
+                try RuleDefinition(yaml: node, origin: .plugin(id)).rule
+            } ?? []
+        return ManifestPlugin(
+            descriptor: descriptor, schema: schema, osmMapping: osmMapping, defaultCatchment: catchment, rules: rules,
+            path: root.file)
     }
 
     /// Reads every `*.yaml` / `*.yml` file of a folder, in name order.
@@ -77,8 +70,15 @@ extension ManifestPlugin {
     }
 }
 
+extension RegistryError {
+    /// A mistake in a manifest, at its file, line and field.
+    init(_ problem: YAMLProblem) {
+        self = .manifest(file: problem.file, line: problem.line, field: problem.field, reason: problem.reason)
+    }
+}
+
 extension FieldSpec {
-    init(manifest node: ManifestNode) throws(RegistryError) {
+    init(manifest node: YAMLNode) throws(YAMLProblem) {
         try node.allowKeys(["name", "label", "type", "required", "unit", "min", "max", "aliases", "values"])
         let name = try node.required("name").string()
         let typeNode = try node.required("type")
@@ -91,12 +91,14 @@ extension FieldSpec {
         case "boolean": type = .boolean
         case "date": type = .date
         case "enum":
-            type = .enumeration(try node.required("values").sequence().map { option throws(RegistryError) in
-                try option.allowKeys(["value", "zh", "en"])
-                return EnumOption(
-                    value: try option.required("value").string(),
-                    label: LocalizedText(zh: try option.required("zh").string(), en: try option.required("en").string()))
-            })
+            type = .enumeration(
+                try node.required("values").sequence().map { option throws(YAMLProblem) in
+                    try option.allowKeys(["value", "zh", "en"])
+                    return EnumOption(
+                        value: try option.required("value").string(),
+                        label: LocalizedText(
+                            zh: try option.required("zh").string(), en: try option.required("en").string()))
+                })
         default:
             throw typeNode.error("unknown type '\(typeName)'; use integer, real, text, boolean, enum or date")
         }
@@ -107,116 +109,17 @@ extension FieldSpec {
             name: name, label: try node.required("label").localizedText(), type: type,
             required: try node.optional("required")?.boolean() ?? false, unit: try node.optional("unit")?.string(),
             minimum: try node.optional("min")?.number(), maximum: try node.optional("max")?.number(),
-            aliases: try node.optional("aliases")?.sequence().map { n throws(RegistryError) in try n.string() } ?? [])
+            aliases: try node.optional("aliases")?.sequence().map { n throws(YAMLProblem) in try n.string() } ?? [])
     }
 }
 
 extension OSMTagMapping {
-    init(manifest node: ManifestNode) throws(RegistryError) {
+    init(manifest node: YAMLNode) throws(YAMLProblem) {
         try node.allowKeys(["match", "attributes"])
-        let match = try node.required("match").sequence().map { condition throws(RegistryError) in
+        let match = try node.required("match").sequence().map { condition throws(YAMLProblem) in
             try condition.stringMap()
         }
         guard !match.isEmpty else { throw node.error("match needs at least one set of tags") }
         self.init(match: match, attributeTags: try node.optional("attributes")?.stringMap() ?? [:])
-    }
-}
-
-/// A YAML node with the file and field path it came from, so every error can say where.
-struct ManifestNode {
-    let node: Node
-    let file: String
-    let path: String
-
-    var line: Int { node.mark?.line ?? 0 }
-
-    func error(_ reason: String, field: String? = nil) -> RegistryError {
-        .manifest(file: file, line: line, field: field ?? path, reason: reason)
-    }
-
-    static func syntaxError(_ error: YamlError, file: String) -> RegistryError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return .manifest(file: file, line: mark.line, field: "", reason: "is not valid YAML: \(problem)")
-        default:
-            return .manifest(file: file, line: 0, field: "", reason: "is not valid YAML: \(error)")
-        }
-    }
-
-    private func child(_ key: String, _ node: Node) -> ManifestNode {
-        ManifestNode(node: node, file: file, path: path.isEmpty ? key : "\(path).\(key)")
-    }
-
-    private func mapping() throws(RegistryError) -> Node.Mapping {
-        guard let mapping = node.mapping else { throw error("expected a mapping of keys to values") }
-        return mapping
-    }
-
-    func optional(_ key: String) throws(RegistryError) -> ManifestNode? {
-        let value = try mapping()[key]
-        if let value, value.null == nil { return child(key, value) }
-        return nil
-    }
-
-    func required(_ key: String) throws(RegistryError) -> ManifestNode {
-        guard let value = try optional(key) else { throw error("is required", field: path.isEmpty ? key : "\(path).\(key)") }
-        return value
-    }
-
-    /// Refuses keys the format does not know, which are most often typos.
-    func allowKeys(_ allowed: Set<String>) throws(RegistryError) {
-        for (key, _) in try mapping() {
-            let name = key.string ?? "\(key)"
-            if !allowed.contains(name) {
-                throw ManifestNode(node: key, file: file, path: path).error(
-                    "unknown key '\(name)'; expected one of: \(allowed.sorted().joined(separator: ", "))")
-            }
-        }
-    }
-
-    func string() throws(RegistryError) -> String {
-        guard let scalar = node.scalar else { throw error("expected text") }
-        return scalar.string
-    }
-
-    func integer() throws(RegistryError) -> Int {
-        guard let value = node.int else { throw error("expected a whole number, got '\(node.scalar?.string ?? "")'") }
-        return value
-    }
-
-    func number() throws(RegistryError) -> Double {
-        guard let value = node.float, value.isFinite else {
-            throw error("expected a number, got '\(node.scalar?.string ?? "")'")
-        }
-        return value
-    }
-
-    func boolean() throws(RegistryError) -> Bool {
-        guard let value = node.bool else { throw error("expected true or false, got '\(node.scalar?.string ?? "")'") }
-        return value
-    }
-
-    func sequence() throws(RegistryError) -> [ManifestNode] {
-        guard let sequence = node.sequence else { throw error("expected a list") }
-        return sequence.enumerated().map { index, item in
-            ManifestNode(node: item, file: file, path: "\(path)[\(index)]")
-        }
-    }
-
-    func stringMap() throws(RegistryError) -> [String: String] {
-        var result: [String: String] = [:]
-        for (key, value) in try mapping() {
-            guard let k = key.string else { throw error("keys must be text") }
-            result[k] = try child(k, value).string()
-        }
-        return result
-    }
-
-    /// `{zh: …, en: …}`; a plain string serves both languages.
-    func localizedText() throws(RegistryError) -> LocalizedText {
-        if let scalar = node.scalar { return LocalizedText(zh: scalar.string, en: scalar.string) }
-        try allowKeys(["zh", "en"])
-        return LocalizedText(zh: try required("zh").string(), en: try required("en").string())
     }
 }

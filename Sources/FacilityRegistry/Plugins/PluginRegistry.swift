@@ -1,4 +1,5 @@
 public import FacilityKit
+import Rules
 
 /// The facility kinds this run knows: every plugin passes the same checks on the way in, whether it
 /// was compiled in or loaded from a manifest.
@@ -25,8 +26,9 @@ public struct PluginRegistry: Sendable {
 
     public init() {}
 
-    /// Registers a plugin after checking its API version and schema, and that no plugin with the
-    /// same id is registered.
+    /// Registers a plugin after checking its API version, its schema, its rules (every condition
+    /// parses, and those on its own kind read only its fields, derived ones included), and that no
+    /// plugin with the same id is registered.
     public mutating func register(_ plugin: any FacilityPlugin, origin: Origin) throws(RegistryError) {
         let descriptor = plugin.descriptor
         if let existing = entries[descriptor.id] {
@@ -41,7 +43,37 @@ public struct PluginRegistry: Sendable {
         } catch {
             throw .invalidSchema(id: descriptor.id, origin: origin, problem: error)
         }
+        try Self.checkRules(of: plugin, origin: origin)
         entries[descriptor.id] = Entry(plugin: plugin, origin: origin)
+    }
+
+    /// A plugin's rules: ids unique, conditions that parse, and on its own kind only its fields.
+    /// Conditions on other kinds (a mandate's venues) are checked when a profile is resolved.
+    static func checkRules(of plugin: any FacilityPlugin, origin: Origin) throws(RegistryError) {
+        let fields = plugin.schema.fields + plugin.derivedFields
+        var seen: Set<RuleID> = []
+        for rule in plugin.rules {
+            guard seen.insert(rule.id).inserted else {
+                throw .invalidRule(id: plugin.id, origin: origin, rule: rule.id, problem: "the rule id is used twice")
+            }
+            for site in rule.conditionSites {
+                do throws(ConditionError) {
+                    let expression = try ConditionExpression(parsing: site.condition)
+                    if site.kind == plugin.id { try expression.check(against: fields) }
+                } catch {
+                    throw .invalidRule(
+                        id: plugin.id, origin: origin, rule: rule.id,
+                        problem: "\(site.role) \"\(site.condition.text)\": \(error)")
+                }
+            }
+            if case .perCapita(let filter, let supply?, _, _, _, _) = rule.measure, filter.kind == plugin.id,
+                !fields.contains(where: { $0.name == supply })
+            {
+                throw .invalidRule(
+                    id: plugin.id, origin: origin, rule: rule.id,
+                    problem: "supply_field '\(supply)' is not a field of \(plugin.id)")
+            }
+        }
     }
 
     /// Every registered plugin, ordered by id.

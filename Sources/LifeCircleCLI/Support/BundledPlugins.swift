@@ -1,10 +1,24 @@
+import ChildcarePlugin
+import ChildrenHomePlugin
 import FacilityKit
+import LifeCircleServicePlugin
 import MaternityRoomPlugin
+import ParkPlugin
+import PlaygroundPlugin
+import PublicToiletPlugin
+import PublicVenuePlugin
 
 /// The Swift plugins compiled into lifecircle: the one place they are listed. A new Swift plugin
 /// is a target under `Plugins/`, a dependency of LifeCircleCLI in Package.swift, and a line here.
 enum BundledPlugins {
     static let all: [any FacilityPlugin] = [
-        MaternityRoomPlugin()
+        ChildcarePlugin(),
+        ChildrenHomePlugin(),
+        LifeCircleServicePlugin(),
+        MaternityRoomPlugin(),
+        ParkPlugin(),
+        PlaygroundPlugin(),
+        PublicToiletPlugin(),
+        PublicVenuePlugin(),
     ]
 }
