@@ -3,12 +3,13 @@ import FacilityKit
 import FacilityRegistry
 import Foundation
 import Interchange
+import Planner
 import Projection
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a list of facilities of one kind from CSV, GeoJSON or a GeoPackage layer.",
+        abstract: "Import facilities of one kind from CSV, GeoJSON, a GeoPackage layer or an OpenStreetMap extract.",
         discussion: """
             All or nothing: if any row is invalid, nothing is written and every bad row is listed with its line,
             field and reason. With --skip-invalid the valid rows are imported and the rejects are written to a
@@ -20,10 +21,17 @@ struct ImportCommand: ParsableCommand {
             AMap (高德) or Tencent, bd09 for Baidu, EPSG:4326 for GPS/OSM, EPSG:4547 for CGCS2000 GK CM 114E.
             GeoJSON is EPSG:4326 unless it says otherwise; a GeoPackage layer states its system.
 
+            An OpenStreetMap extract (.osm.pbf, .osm, .osm.gz) is read through the kind's OSM tag mapping
+            (`lifecircle plugins show KIND` lists it): ids are node/123 or way/45, names come from name:zh or name,
+            and tag values that do not fit their field are left empty and reported. --clip keeps what lies inside
+            an area (e.g. a district outline).
+
             Examples:
               lifecircle import maternity_room rooms.csv --crs gcj02
               lifecircle import public_toilet toilets.csv --crs EPSG:4547 --lon X坐标 --lat Y坐标 --encoding gbk
               lifecircle import public_toilet toilets.geojson --skip-invalid --rejects bad-toilets.csv
+              lifecircle import playground GeoData/osm/helsinki.osm.pbf
+              lifecircle import childcare guangdong-latest.osm.pbf --clip huadu.geojson
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -48,6 +56,10 @@ struct ImportCommand: ParsableCommand {
         "Where --skip-invalid writes the rejects (default: <file name>.rejects.csv in the current folder). "
             + "Example: --rejects bad.csv", valueName: "file"))
     var rejects: String?
+    @Option(help: ArgumentHelp(
+        "For an OSM extract: keep only what lies inside this area (any polygon file). Example: --clip huadu.geojson",
+        valueName: "file"))
+    var clip: String?
     @Option(help: ArgumentHelp("Who makes the change, for the audit table. Example: --actor 卫健局张三", valueName: "name"))
     var actor: String = ProcessInfo.processInfo.environment["USER"] ?? "lifecircle"
 
@@ -62,6 +74,9 @@ struct ImportCommand: ParsableCommand {
         let source = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: source.path) else {
             throw CommandFailure("\(file): no such file", exitCode: ExitStatus.noInput)
+        }
+        if OSMFacilityReader.isOSMFile(file) {
+            return try importOSM(plugin: plugin, store: store, source: source)
         }
         let columns = lon.flatMap { x in lat.map { y in CoordinateColumns(lon: x, lat: y) } }
         let table = try InputTable.read(contentsOf: source, encoding: encoding, coordinateColumns: columns, layer: layer)
@@ -88,6 +103,31 @@ struct ImportCommand: ParsableCommand {
         if !batch.unusedColumns.isEmpty {
             Console.warning("columns not used by \(plugin.id): \(batch.unusedColumns.joined(separator: ", "))")
         }
+    }
+}
+
+extension ImportCommand {
+    /// An OpenStreetMap extract, through the kind's tag mapping; one transaction like any import.
+    private func importOSM(plugin: any FacilityPlugin, store: GeoPackageFacilityStore, source: URL) throws {
+        let area = try clip.map { try Boundary.read($0, crs: nil) }
+        let reading = try OSMFacilityReader(plugin: plugin).read(source, clip: area) {
+            Console.progress("reading \(source.lastPathComponent): \($0)")
+        }
+        Console.endProgress()
+        guard !reading.records.isEmpty else {
+            throw CommandFailure(
+                "\(file): no OpenStreetMap object matches the tag mapping of \(plugin.id)"
+                    + (reading.outsideClip > 0 ? " inside --clip (\(reading.outsideClip) outside)" : ""),
+                exitCode: ExitStatus.dataError)
+        }
+        try store.prepare(kind: plugin.descriptor, schema: plugin.schema)
+        try store.insert(reading.records, actor: actor)
+        let name = plugin.descriptor.name.text(for: global.lang)
+        print(global.lang == .zh
+            ? "已从 OpenStreetMap 导入 \(reading.records.count) 处\(name)到 \(global.registry)（© OpenStreetMap 贡献者，ODbL）"
+            : "Imported \(reading.records.count) \(name) facilities from OpenStreetMap into \(global.registry) (© OpenStreetMap contributors, ODbL)")
+        for warning in reading.warnings.prefix(10) { Console.warning(warning) }
+        if reading.warnings.count > 10 { Console.warning("… and \(reading.warnings.count - 10) more values left empty") }
     }
 }
 

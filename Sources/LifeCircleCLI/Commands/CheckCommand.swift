@@ -1,0 +1,130 @@
+import ArgumentParser
+import FacilityKit
+import FacilityRegistry
+import Foundation
+import Planner
+import Reports
+import Rules
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the registry against a plan profile's targets and write a report.",
+        discussion: """
+            Evaluates every rule of the profile — coverage, per-capita supply, presence per admin unit, counts,
+            per-facility conditions and mandates — and writes into the output folder:
+              report.html   tables per admin unit, pass/fail, shortfall, citations and maps (open in a browser)
+              report.md     the same tables in Markdown
+              report.json   for machines (schema: Docs/schemas/check-report.schema.json)
+              failures.gpkg the failing facilities and venues, uncovered residents, results per unit (QGIS)
+            A rule that cannot be evaluated for lack of data says why, and is never counted as passed.
+            Exit status: 0 when every target is met, 1 when any is missed or could not be evaluated.
+
+            Profiles: GeoData/plans (huadu-2021-2030, lechang-2021-2030, national) or a YAML file of your own.
+
+            Examples:
+              lifecircle check --profile huadu-2021-2030 -o huadu-report
+              lifecircle check --profile lechang-2021-2030 --as-of 2025-12-31 --lang en -o lechang-2025
+              lifecircle check --profile my-district.yaml --rules ./my-rules -o report
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("A profile name in GeoData/plans, or a YAML file. Example: --profile huadu-2021-2030",
+                               valueName: "profile"))
+    var profile: String
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Read the registry as of this date; its year picks the targets (default: today). Example: --as-of 2025-12-31",
+        valueName: "date"))
+    var asOf: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder for the report. Example: -o huadu-report",
+                                                    valueName: "folder"))
+    var output: String = "lifecircle-report"
+    @Option(help: ArgumentHelp("A folder of extra rule packs (*.yaml). Example: --rules ./my-rules", valueName: "dir"))
+    var rules: String?
+    @Option(name: .customLong("max-snap"), help: ArgumentHelp(
+        "How far (m) a resident may be from the walking network and still be counted. Example: --max-snap 250",
+        valueName: "m"))
+    var maxSnap: Double = 250
+    @Flag(help: "Print the results as JSON on stdout instead of a table.") var json = false
+
+    func validate() throws {
+        guard maxSnap > 0 && maxSnap.isFinite else { throw ValidationError("--max-snap must be a positive number of metres") }
+    }
+
+    func run() throws {
+        let workspace = try Workspace(options: global)
+        guard let geoData = DataLocator.geoData else {
+            throw CommandFailure(
+                "GeoData not found (it holds the rule packs and plan profiles); set LIFECIRCLE_GEODATA",
+                exitCode: ExitStatus.noInput)
+        }
+        let plugins = workspace.plugins.all.map(\.plugin)
+        let packFolders = [geoData.appendingPathComponent("rules")] + (rules.map { [URL(fileURLWithPath: $0)] } ?? [])
+        var packs: [RulePack] = []
+        for folder in packFolders { packs += try RulePack.loadAll(in: folder) }
+        let catalog = try RuleCatalog(
+            pluginRules: Dictionary(plugins.map { ($0.id, $0.rules) }, uniquingKeysWith: { a, _ in a }), packs: packs)
+        let plan = try PlanProfile.locate(profile, in: geoData.appendingPathComponent("plans"))
+        let date = try asOf.map(DateOption.parse) ?? CivilDate.today
+        let job = CheckJob(
+            registry: global.registry, profile: plan, catalog: catalog, plugins: plugins, asOf: date,
+            maxSnapDistance: maxSnap,
+            sources: [Provenance(role: "profile", name: plan.id, detail: "\(plan.version) (\(plan.file))")]
+                + packs.map { Provenance(role: "rule pack", name: $0.name, detail: "\($0.version) (\($0.file))") })
+        let folder = URL(fileURLWithPath: output)
+        let outcome = try job.run(writingTo: folder, language: global.lang) { Console.progress($0) }
+        Console.endProgress()
+
+        if json {
+            FileHandle.standardOutput.write(try outcome.report.renderJSON())
+        } else {
+            printSummary(outcome.result)
+            let html = folder.appendingPathComponent("report.html").path
+            print(global.lang == .zh ? "\n报告：\(html)（另有 report.md、report.json、failures.gpkg）"
+                : "\nReport: \(html) (and report.md, report.json, failures.gpkg)")
+        }
+        if !outcome.result.allPassed { throw ExitCode(1) }
+    }
+
+    private func printSummary(_ result: CheckResult) {
+        let zh = global.lang == .zh
+        let lang = global.lang
+        let rows = result.results.map { r -> [String] in
+            let status: String =
+                switch r.status {
+                case .passed: zh ? "达标" : "passed"
+                case .failed: zh ? "未达标" : "FAILED"
+                case .notEvaluable: zh ? "无法评估" : "not evaluable"
+                }
+            let measured = r.measured.map { format($0, r.quantity) } ?? "—"
+            let target = r.target.map { step in
+                format(step.value, r.quantity) + (step.year.map { zh ? "（\($0)年）" : " (by \($0))" } ?? "")
+            } ?? "—"
+            return [r.rule.title.text(for: lang), status, measured, target]
+        }
+        print(result.profile.title.text(for: lang) + (zh ? "，截至 \(result.asOf)" : ", as of \(result.asOf)"))
+        print(TextTable(header: zh ? ["目标", "结果", "现状", "目标值"] : ["target", "result", "measured", "target value"],
+                        rows: rows).render(), terminator: "")
+        let passed = result.results.filter { $0.status == .passed }.count
+        let failed = result.results.filter { $0.status == .failed }.count
+        let unknown = result.results.count - passed - failed
+        print(zh ? "达标 \(passed) 项，未达标 \(failed) 项，无法评估 \(unknown) 项"
+            : "\(passed) passed, \(failed) failed, \(unknown) not evaluable")
+    }
+
+    private func format(_ value: Double, _ quantity: RuleResult.Quantity) -> String {
+        switch quantity {
+        case .share: plainNumber(value * 100, digits: 1) + "%"
+        case .perCapita: plainNumber(value, digits: 2)
+        case .count: plainNumber(value, digits: 0)
+        }
+    }
+}
+
+extension CivilDate {
+    /// Today's date in the local time zone.
+    static var today: CivilDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

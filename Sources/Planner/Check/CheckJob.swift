@@ -1,0 +1,130 @@
+public import FacilityKit
+public import FacilityRegistry
+public import Foundation
+import GeoCore
+public import Reports
+public import Rules
+import WalkNetwork
+
+/// The compliance check: a plan profile's rules evaluated against the registry as of a date, written as
+/// `report.html`, `report.md`, `report.json` and `failures.gpkg` in one folder.
+public struct CheckJob {
+    public var registry: String
+    public var profile: PlanProfile
+    public var catalog: RuleCatalog
+    public var plugins: [any FacilityPlugin]
+    public var asOf: CivilDate
+    public var maxSnapDistance: Double
+    /// Files and versions the check read besides the registry (profile and packs), for the provenance table.
+    public var sources: [Provenance]
+
+    public init(
+        registry: String, profile: PlanProfile, catalog: RuleCatalog, plugins: [any FacilityPlugin], asOf: CivilDate,
+        maxSnapDistance: Double = 250, sources: [Provenance] = []
+    ) {
+        self.registry = registry
+        self.profile = profile
+        self.catalog = catalog
+        self.plugins = plugins
+        self.asOf = asOf
+        self.maxSnapDistance = maxSnapDistance
+        self.sources = sources
+    }
+
+    /// The rules of the profile, checked against the plugins' fields (derived ones included).
+    public func rules() throws -> [Rule] {
+        var fields: [PluginID: Set<String>] = [:]
+        for plugin in plugins {
+            fields[plugin.id] = Set(plugin.schema.fields.map(\.name) + plugin.derivedFields.map(\.name))
+        }
+        return try catalog.resolve(profile, knownFields: fields)
+    }
+
+    /// What a check produced.
+    public struct Outcome {
+        public var result: CheckResult
+        public var report: CheckReport
+        public var files: [URL]
+    }
+
+    public func run(writingTo folder: URL, language: ReportLanguage, progress: (String) -> Void) throws -> Outcome {
+        let rules = try rules()
+        guard FileManager.default.fileExists(atPath: registry) else {
+            throw RegistryError.input(file: registry, reason: "no registry here; create one with `lifecircle init`")
+        }
+        progress("reading the registry, admin units, network and demand")
+        let store = try GeoPackageFacilityStore(path: registry, spatialReferenceSystems: [])
+        let units = try AdminUnitStore(registry: registry).load()
+        let networkFile = NetworkFiles(registry: registry).cache
+        let graph = FileManager.default.fileExists(atPath: networkFile.path) ? try WalkGraph(contentsOf: networkFile) : nil
+        let demandStore = DemandStore(registry: registry)
+        let demand = demandStore.exists ? try demandStore.load() : []
+        let evidence = try RegistryEvidence(
+            asOf: asOf, plugins: plugins, store: store, units: units, graph: graph, demand: demand,
+            maxSnapDistance: maxSnapDistance)
+
+        var provenance = [Provenance(role: "registry", name: registry, detail: "as of \(asOf)")] + sources
+        if !units.isEmpty {
+            provenance.append(Provenance(
+                role: "admin units", name: AdminUnitStore(registry: registry).url.lastPathComponent,
+                detail: units.map(\.name).joined(separator: ", ")))
+        }
+        if let graph {
+            provenance.append(Provenance(
+                role: "walking network", name: networkFile.lastPathComponent, detail: "\(graph.nodeCount) nodes"))
+        }
+        if !demand.isEmpty {
+            provenance.append(Provenance(
+                role: "demand", name: demandStore.url.lastPathComponent, detail: "\(demand.count) units"))
+        }
+        let kinds = Set(rules.flatMap(\.measure.kinds))
+        for plugin in plugins.sorted(by: { $0.id < $1.id }) where kinds.contains(plugin.id) {
+            provenance.append(Provenance(
+                role: "plugin", name: plugin.id.rawValue, detail: plugin.descriptor.version.description))
+        }
+
+        var results: [RuleResult] = []
+        let evaluator = RuleEvaluator(evidence: evidence)
+        for (index, rule) in rules.enumerated() {
+            progress("rule \(index + 1) of \(rules.count): \(rule.id)")
+            results.append(evaluator.evaluate(rule))
+        }
+        let result = CheckResult(profile: profile.summary, asOf: asOf, results: results, provenance: provenance)
+
+        let layers = plugins.filter { kinds.contains($0.id) }.sorted { $0.id < $1.id }.map { plugin in
+            FacilityKindLayer(
+                descriptor: plugin.descriptor, schema: plugin.schema,
+                locations: (evidence.facilities(of: plugin.id) ?? []).filter { units.isEmpty || evidence.unit(of: $0) != nil }
+                    .map(\.location))
+        }
+        var groups: [PopulationGroupName: LocalizedText] = [:]
+        for group in PopulationGroup.allCases {
+            groups[PopulationGroupName(group.rawValue)] = LocalizedText(zh: group.label.zh, en: group.label.en)
+        }
+        let report = CheckReport(result: result, units: units, kinds: layers, populationGroups: groups)
+
+        progress("writing the report")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let html = folder.appendingPathComponent("report.html")
+        let markdown = folder.appendingPathComponent("report.md")
+        let json = folder.appendingPathComponent("report.json")
+        let failures = folder.appendingPathComponent("failures.gpkg")
+        try Data(report.renderHTML(language: language).utf8).write(to: html, options: .atomic)
+        try Data(report.renderMarkdown(language: language).utf8).write(to: markdown, options: .atomic)
+        try report.renderJSON().write(to: json, options: .atomic)
+        try CheckOutputs.writeFailures(result, units: units, to: failures)
+        return Outcome(result: result, report: report, files: [html, markdown, json, failures])
+    }
+}
+
+extension RuleMeasure {
+    /// The facility kinds the measure reads.
+    public var kinds: [PluginID] {
+        switch self {
+        case .coverage(let facilities, _, _, _): facilities.map(\.kind)
+        case .perCapita(let facilities, _, _, _, _, _): [facilities.kind]
+        case .presence(let facilities, _), .count(let facilities, _), .attribute(let facilities, _): [facilities.kind]
+        case .mandate(let venues, let host, _): [venues.kind, host.kind]
+        }
+    }
+}
