@@ -28,7 +28,7 @@ public struct PublicVenuePlugin: FacilityPlugin {
         FieldSpec(
             name: "daily_visitors", label: LocalizedText(zh: "日人流量", en: "Daily visitors"), type: .integer,
             unit: "人次/日", minimum: 0,
-            aliases: ["日均人流量", "日客流量", "日均客流量", "人流量", "daily footfall", "visitors per day"]),
+            aliases: ["日均人流量", "日客流量", "日均客流量", "日均客流", "日客流", "客流量", "人流量", "daily footfall", "visitors per day"]),
     ])
 
     public var osmMapping: OSMTagMapping? { Self.tagMapping }

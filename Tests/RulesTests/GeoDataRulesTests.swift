@@ -26,8 +26,12 @@ struct GeoDataRulesTests {
         #expect(lifeCircle.count == 9 + 4 + 7)
         var categoriesByDistance: [Double: [String]] = [:]
         for rule in lifeCircle {
-            guard case .coverage(let filters, .total, let within, false) = rule.measure, filters.count == 1,
-                filters[0].kind.rawValue == "life_circle_service", let condition = filters[0].condition
+            // The first filter is the life-circle category; a second may name the kind that registers the same
+            // facilities on its own (托儿所 ↔ childcare, 儿童活动场地 ↔ playground, 公共厕所 ↔ public_toilet).
+            guard case .coverage(let filters, .total, let within, false) = rule.measure,
+                filters[0].kind.rawValue == "life_circle_service", let condition = filters[0].condition,
+                filters.dropFirst().allSatisfy({ $0.condition == nil }),
+                filters.dropFirst().map(\.kind.rawValue).allSatisfy(["childcare", "playground", "public_toilet"].contains)
             else {
                 Issue.record("\(rule.id): \(rule.measure)")
                 continue

@@ -29,48 +29,15 @@ struct CheckCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("A profile name in GeoData/plans, or a YAML file. Example: --profile huadu-2021-2030",
-                               valueName: "profile"))
-    var profile: String
-    @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "Read the registry as of this date; its year picks the targets (default: today). Example: --as-of 2025-12-31",
-        valueName: "date"))
-    var asOf: String?
+    @OptionGroup var profile: ProfileOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder for the report. Example: -o huadu-report",
                                                     valueName: "folder"))
     var output: String = "lifecircle-report"
-    @Option(help: ArgumentHelp("A folder of extra rule packs (*.yaml). Example: --rules ./my-rules", valueName: "dir"))
-    var rules: String?
-    @Option(name: .customLong("max-snap"), help: ArgumentHelp(
-        "How far (m) a resident may be from the walking network and still be counted. Example: --max-snap 250",
-        valueName: "m"))
-    var maxSnap: Double = 250
     @Flag(help: "Print the results as JSON on stdout instead of a table.") var json = false
-
-    func validate() throws {
-        guard maxSnap > 0 && maxSnap.isFinite else { throw ValidationError("--max-snap must be a positive number of metres") }
-    }
 
     func run() throws {
         let workspace = try Workspace(options: global)
-        guard let geoData = DataLocator.geoData else {
-            throw CommandFailure(
-                "GeoData not found (it holds the rule packs and plan profiles); set LIFECIRCLE_GEODATA",
-                exitCode: ExitStatus.noInput)
-        }
-        let plugins = workspace.plugins.all.map(\.plugin)
-        let packFolders = [geoData.appendingPathComponent("rules")] + (rules.map { [URL(fileURLWithPath: $0)] } ?? [])
-        var packs: [RulePack] = []
-        for folder in packFolders { packs += try RulePack.loadAll(in: folder) }
-        let catalog = try RuleCatalog(
-            pluginRules: Dictionary(plugins.map { ($0.id, $0.rules) }, uniquingKeysWith: { a, _ in a }), packs: packs)
-        let plan = try PlanProfile.locate(profile, in: geoData.appendingPathComponent("plans"))
-        let date = try asOf.map(DateOption.parse) ?? CivilDate.today
-        let job = CheckJob(
-            registry: global.registry, profile: plan, catalog: catalog, plugins: plugins, asOf: date,
-            maxSnapDistance: maxSnap,
-            sources: [Provenance(role: "profile", name: plan.id, detail: "\(plan.version) (\(plan.file))")]
-                + packs.map { Provenance(role: "rule pack", name: $0.name, detail: "\($0.version) (\($0.file))") })
+        let job = try profile.job(workspace)
         let folder = URL(fileURLWithPath: output)
         let outcome = try job.run(writingTo: folder, language: global.lang) { Console.progress($0) }
         Console.endProgress()
@@ -118,13 +85,5 @@ struct CheckCommand: ParsableCommand {
         case .perCapita: plainNumber(value, digits: 2)
         case .count: plainNumber(value, digits: 0)
         }
-    }
-}
-
-extension CivilDate {
-    /// Today's date in the local time zone.
-    static var today: CivilDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }

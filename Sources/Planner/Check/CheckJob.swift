@@ -40,19 +40,18 @@ public struct CheckJob {
         return try catalog.resolve(profile, knownFields: fields)
     }
 
-    /// What a check produced.
-    public struct Outcome {
-        public var result: CheckResult
-        public var report: CheckReport
-        public var files: [URL]
+    /// The venues each mandate rule of the profile applies to, and whether they host what it requires.
+    public func mandates() throws -> [MandateList] {
+        let rules = try rules().filter { if case .mandate = $0.measure { true } else { false } }
+        let evaluator = RuleEvaluator(evidence: try loadEvidence().evidence)
+        return rules.compactMap { evaluator.mandates(of: $0) }
     }
 
-    public func run(writingTo folder: URL, language: ReportLanguage, progress: (String) -> Void) throws -> Outcome {
-        let rules = try rules()
+    /// The registry and the files beside it, as the rules read them.
+    private func loadEvidence() throws -> (evidence: RegistryEvidence, units: [AdminUnit], graph: WalkGraph?, demand: [DemandUnit]) {
         guard FileManager.default.fileExists(atPath: registry) else {
             throw RegistryError.input(file: registry, reason: "no registry here; create one with `lifecircle init`")
         }
-        progress("reading the registry, admin units, network and demand")
         let store = try GeoPackageFacilityStore(path: registry, spatialReferenceSystems: [])
         let units = try AdminUnitStore(registry: registry).load()
         let networkFile = NetworkFiles(registry: registry).cache
@@ -62,6 +61,22 @@ public struct CheckJob {
         let evidence = try RegistryEvidence(
             asOf: asOf, plugins: plugins, store: store, units: units, graph: graph, demand: demand,
             maxSnapDistance: maxSnapDistance)
+        return (evidence, units, graph, demand)
+    }
+
+    /// What a check produced.
+    public struct Outcome {
+        public var result: CheckResult
+        public var report: CheckReport
+        public var files: [URL]
+    }
+
+    public func run(writingTo folder: URL, language: ReportLanguage, progress: (String) -> Void) throws -> Outcome {
+        let rules = try rules()
+        progress("reading the registry, admin units, network and demand")
+        let (evidence, units, graph, demand) = try loadEvidence()
+        let networkFile = NetworkFiles(registry: registry).cache
+        let demandStore = DemandStore(registry: registry)
 
         var provenance = [Provenance(role: "registry", name: registry, detail: "as of \(asOf)")] + sources
         if !units.isEmpty {

@@ -82,6 +82,10 @@ public final class RegistryEvidence: RuleEvidence {
         outlines.first { (try? $0.outline.intersects(point)) == true }?.id
     }
 
+    public func label(of kind: PluginID) -> LocalizedText? {
+        plugins[kind]?.descriptor.name
+    }
+
     public func straightLineMeters(from a: Coordinate, to b: Coordinate) -> Double {
         Geodesic.distance(a, b)
     }

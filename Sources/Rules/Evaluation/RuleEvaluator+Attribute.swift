@@ -30,6 +30,15 @@ extension RuleEvaluator {
             }
         }
         let total = selection.matched.count
+        if lacking == total {
+            // Not one could be judged: a figure of 0 % would blame the facilities for the data.
+            let fields = Wording.fields(Wording.missingFields(failing))
+            throw NotEvaluable(
+                LocalizedText(
+                    zh: "\(total) 个\(kind.zh)都缺少 \(fields.zh)，无法判断：补全数据后再查",
+                    en: "all \(total) \(kind.en) lack \(fields.en), so none can be judged: fill in the data and check again"),
+                failing: failing + undecidedFeatures(selection))
+        }
         let share = Double(meeting.count) / Double(total)
         var detail = LocalizedText(
             zh: "\(total) 个\(kind.zh)中 \(meeting.count) 个符合（\(Wording.percent(share).zh)）",

@@ -9,11 +9,23 @@ extension RuleEvaluator {
         var facilities: [FacilityRecord] = []
         var undecided: [FailingFeature] = []
         var seen: Set<FacilityID> = []
+        // Any of the filters serves (a 托儿所 registered as a life-circle service or as childcare): the rule
+        // needs data of one of the kinds, not of all.
+        var firstMissing: NotEvaluable?
+        var anyKindHasData = false
         for filter in filters {
-            let selection = try selectNonEmpty(filter, inArea: false)
+            let selection: Selection
+            do {
+                selection = try selectNonEmpty(filter, inArea: false)
+            } catch {
+                firstMissing = firstMissing ?? error
+                continue
+            }
+            anyKindHasData = true
             for facility in selection.matched where seen.insert(facility.id).inserted { facilities.append(facility) }
             undecided += undecidedFeatures(selection)
         }
+        if !anyKindHasData, let firstMissing { throw firstMissing }
         let coverage: PopulationCoverage
         do {
             coverage = try evidence.coverage(of: facilities, group: group, withinMeters: withinMeters)

@@ -1,4 +1,4 @@
-import FacilityKit
+public import FacilityKit
 
 extension RuleEvaluator {
     /// The share of venues meeting the filter that host a facility of the required kind: one whose
@@ -17,25 +17,10 @@ extension RuleEvaluator {
                     undecided: venues.undecided.count),
                 failing: undecidedFeatures(venues))
         }
-        let hostedNames = Set(
-            hosts.matched.compactMap { host -> String? in
-                guard case .text(let name)? = evidence.attributes(of: host)["venue"] else { return nil }
-                return Self.normalized(name)
-            })
-        var hosted: Set<FacilityID> = []
-        var failing: [FailingFeature] = []
-        for venue in venues.matched {
-            let named = hostedNames.contains(Self.normalized(venue.name))
-            let near =
-                withinMeters > 0
-                && hosts.matched.contains {
-                    evidence.straightLineMeters(from: venue.location, to: $0.location) <= withinMeters
-                }
-            if named || near {
-                hosted.insert(venue.id)
-            } else {
-                failing.append(feature(venue, reason: .lacksRequiredFacility(kind: hostFilter.kind)))
-            }
+        let inference = inferMandates(venues: venues.matched, hosts: hosts.matched, withinMeters: withinMeters)
+        let hosted = Set(inference.filter { $0.host != nil }.map(\.venue.id))
+        let failing = inference.filter { $0.host == nil }.map {
+            feature($0.venue, reason: .lacksRequiredFacility(kind: hostFilter.kind))
         }
         let total = venues.matched.count
         let share = Double(hosted.count) / Double(total)
@@ -72,6 +57,43 @@ extension RuleEvaluator {
         }
         return Measurement(
             measured: share, detail: detail, units: figures, failing: failing + undecidedFeatures(venues))
+    }
+
+    /// Each venue the mandate applies to, and the facility that meets it: the first whose `venue` field names
+    /// the venue, else the nearest within the distance; nil when none does.
+    func inferMandates(venues: [FacilityRecord], hosts: [FacilityRecord], withinMeters: Double) -> [MandatedVenue] {
+        var byName: [String: FacilityRecord] = [:]
+        for host in hosts {
+            guard case .text(let name)? = evidence.attributes(of: host)["venue"] else { continue }
+            byName[Self.normalized(name)] = byName[Self.normalized(name)] ?? host
+        }
+        return venues.map { venue in
+            if let named = byName[Self.normalized(venue.name)] {
+                return MandatedVenue(
+                    venue: venue, host: named, how: .namedInside,
+                    distanceMeters: evidence.straightLineMeters(from: venue.location, to: named.location))
+            }
+            guard withinMeters > 0 else { return MandatedVenue(venue: venue, host: nil, how: nil, distanceMeters: nil) }
+            let nearest = hosts.map { ($0, evidence.straightLineMeters(from: venue.location, to: $0.location)) }
+                .filter { $0.1 <= withinMeters }.min { $0.1 < $1.1 }
+            return MandatedVenue(
+                venue: venue, host: nearest?.0, how: nearest == nil ? nil : .nearby, distanceMeters: nearest?.1)
+        }
+    }
+
+    /// The venues a mandate rule applies to, with the facility that meets it where one does, and the venues
+    /// whose data is too incomplete to tell (`lifecircle mandates`). Nil for a rule that is not a mandate.
+    public func mandates(of rule: Rule) -> MandateList? {
+        guard case .mandate(let venueFilter, let hostFilter, let withinMeters) = rule.measure else { return nil }
+        do throws(NotEvaluable) {
+            let venues = try select(venueFilter, inArea: true)
+            let hosts = try select(hostFilter, inArea: false)
+            return MandateList(
+                rule: rule, venues: inferMandates(venues: venues.matched, hosts: hosts.matched, withinMeters: withinMeters),
+                undecided: undecidedFeatures(venues), problem: nil)
+        } catch {
+            return MandateList(rule: rule, venues: [], undecided: [], problem: error.reason)
+        }
     }
 
     /// Venue names compared without surrounding or inner spaces.
