@@ -1,13 +1,12 @@
-import Foundation
-import TestSupport
+public import Foundation
 
 /// Debian's `chromium`, headless, as the tests open the HTML report in a real browser. Each run has
 /// its own profile folder and is stopped after `timeLimit` seconds.
-enum HeadlessChromium {
-    static let timeLimit = 20
+public enum HeadlessChromium {
+    public static let timeLimit = 20
 
     /// Where chromium is; throws a message naming `scripts/setup.sh` when it is not installed.
-    static func executable() throws -> String {
+    public static func executable() throws -> String {
         let found = try ToolRunner.run("/bin/sh", ["-c", "command -v chromium || command -v chromium-browser"])
         let path = found.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         guard found.succeeded, !path.isEmpty else {
@@ -17,12 +16,12 @@ enum HeadlessChromium {
     }
 
     /// The DOM the browser built from the page, serialised (`--dump-dom`).
-    static func dumpDOM(of page: URL, scratch: TemporaryFolder) throws -> String {
+    public static func dumpDOM(of page: URL, scratch: TemporaryFolder) throws -> String {
         try run(["--dump-dom", page.absoluteString], scratch: scratch, profile: "dom").stdout
     }
 
     /// A PNG of the page in a window of `width` × `height` CSS pixels (`--screenshot`).
-    static func screenshot(of page: URL, to png: URL, width: Int, height: Int, scratch: TemporaryFolder) throws {
+    public static func screenshot(of page: URL, to png: URL, width: Int, height: Int, scratch: TemporaryFolder) throws {
         try run(
             ["--screenshot=\(png.path)", "--window-size=\(width),\(height)", "--hide-scrollbars", page.absoluteString],
             scratch: scratch, profile: "shot-\(png.lastPathComponent)")
@@ -45,7 +44,7 @@ enum HeadlessChromium {
 }
 
 /// The width and height in a PNG's IHDR chunk; nil when the bytes are not a PNG.
-func pngSize(_ data: Data) -> (width: Int, height: Int)? {
+public func pngSize(_ data: Data) -> (width: Int, height: Int)? {
     let bytes = [UInt8](data.prefix(24))
     let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     guard bytes.count == 24, Array(bytes[0..<8]) == signature, Array(bytes[12..<16]) == Array("IHDR".utf8) else {
