@@ -4,6 +4,8 @@ import GeoCore
 import GeoPackage
 import Interchange
 import Projection
+import Reports
+import Rules
 
 /// An error that knows its message and exit code.
 protocol LocalizedFailure: Error {
@@ -40,6 +42,8 @@ enum ExitStatus {
         case let e as ProjectionError: CommandFailure(e.description)
         case let e as InterchangeError: CommandFailure(e.description)
         case let e as GeoPackageError: CommandFailure(e.description)
+        case let e as RuleError: CommandFailure(e.description)
+        case let e as ReportError: CommandFailure(e.description, exitCode: internalFailure)
         case let e as GeoCoreError: CommandFailure(e.description, exitCode: usage)
         case let e as CocoaError: CommandFailure(e.localizedDescription, exitCode: cannotCreate)
         case let e as POSIXError: CommandFailure(e.localizedDescription, exitCode: cannotCreate)
