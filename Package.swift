@@ -146,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "CoverageTests",
             dependencies: ["Coverage", "WalkNetwork", "OSMIngest", "GeoCore", "TestSupport"],
-            exclude: ["networkx_reference.py"], swiftSettings: strict),
+            exclude: ["networkx_reference.py", "floating_catchment_reference.py"], swiftSettings: strict),
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "GeoCore", "TestSupport"], swiftSettings: strict),
         .testTarget(

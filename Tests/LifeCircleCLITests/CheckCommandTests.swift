@@ -78,6 +78,10 @@ struct CheckCommandTests {
             let result = try cli.run(step)
             try #require(result.status == 0, "\(step): \(result.stderr)")
         }
+        // SYNTHETIC childcare centres (made up for this test, at real Helsinki positions): OSM has none here.
+        try cli.write("childcare.csv", "编号,名称,经度,纬度,托位数\nC1,中央托育,24.9416,60.1711,60\nC2,北区托育,24.9526,60.1785,40\n")
+        let childcare = try cli.run(["import", "childcare", "childcare.csv", "--crs", "EPSG:4326"])
+        try #require(childcare.status == 0, "\(childcare.stderr)")
         let check = try cli.run(["check", "--profile", "national", "--as-of", "2025-06-30", "-o", "out", "--json"])
         #expect(check.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
@@ -94,6 +98,15 @@ struct CheckCommandTests {
         let share = try #require(row["share"] as? Double)
         #expect(toilets > 0)
         #expect(abs(toilets - share) < 0.0005, "check \(toilets) vs coverage \(share)")
+
+        // The two-step floating catchment rule reads what `lifecircle access` reports for the same distance.
+        let accessible = try #require(measured("national.childcare.accessible_places_per_1000"))
+        let access = try cli.run(["access", "childcare", "--capacity-field", "places", "--within", "300", "--group", "total", "--json"])
+        try #require(access.status == 0, "\(access.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(access.stdout.utf8)) as? [String: Any])
+        let mean = try #require((summary["overall"] as? [String: Any])?["mean"] as? Double)
+        #expect(accessible > 0)
+        #expect(abs(accessible - mean) < 1e-6, "check \(accessible) vs access \(mean)")
     }
 
     @Test func mandatesListTheVenuesThatMustHostAndWhetherTheyDo() throws {

@@ -25,6 +25,8 @@ public final class RegistryEvidence: RuleEvidence {
     private let outlines: [(id: AdminUnitID, outline: PreparedGeometry)]
     private var facilityCache: [PluginID: [FacilityRecord]] = [:]
     private var unitCache: [FacilityKey: AdminUnitID?] = [:]
+    /// The demand inside the area, snapped once for every floating-catchment rule of a check.
+    private var accessAnalysis: AccessAnalysis?
     /// The unit of each demand unit, by index; nil when it lies outside every unit.
     private lazy var demandUnits: [AdminUnitID?] = demand.map { unitID(at: $0.location) }
 
@@ -141,8 +143,24 @@ public final class RegistryEvidence: RuleEvidence {
         supply: [(facility: FacilityRecord, amount: Double)], group: PopulationGroupName, withinMeters: Double,
         per: Double
     ) throws(EvidenceUnavailable) -> UnitFigures {
-        throw EvidenceUnavailable(
-            zh: "两步移动搜索法（2SFCA）尚未接入合规检查", en: "two-step floating catchment is not wired into checks yet")
+        let (graph, inside, populationGroup) = try walkingInputs(group: group)
+        let result: AccessResult
+        do {
+            if accessAnalysis == nil {
+                accessAnalysis = try AccessAnalysis(
+                    graph: graph, demand: inside.map { demand[$0] }, maxSnapDistance: maxSnapDistance)
+            }
+            result = try accessAnalysis!.run(supply: supply, group: populationGroup, withinMeters: withinMeters, per: per)
+        } catch {
+            throw EvidenceUnavailable(
+                zh: "两步移动搜索法计算失败：\(error)", en: "the two-step floating catchment failed: \(error)")
+        }
+        guard let overall = result.mean else {
+            throw EvidenceUnavailable(
+                zh: "范围内没有“\(populationGroup.label.zh)”人口", en: "no \(populationGroup.label.en) in the area")
+        }
+        let byUnit = result.means { unit in self.unitID(at: unit.location) }
+        return UnitFigures(overall: overall, byUnit: byUnit)
     }
 
     /// The network, the demand units inside the check's area (all of them when there are no units), and the
