@@ -14,7 +14,11 @@ struct CommandRunner {
 
     /// The executable next to the test bundle (`swift build --build-tests` builds both).
     static let executable: URL = {
+        // On Linux the test runner is itself the `.xctest` executable, so the first argument finds the build folder
+        // (whatever --scratch-path it is); on macOS the bundle does.
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0])
         let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL
+            ?? (runner.pathExtension == "xctest" ? runner : nil)
         let folder = bundle?.deletingLastPathComponent() ?? Repository.root.appendingPathComponent(".build/debug")
         return folder.appendingPathComponent("lifecircle")
     }()
