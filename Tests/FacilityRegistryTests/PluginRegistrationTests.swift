@@ -66,6 +66,24 @@ struct PluginRegistrationTests {
         }
     }
 
+    @Test func manifestConditionsCanImplyAttributes() throws {
+        let folder = try TemporaryFolder(prefix: "manifests")
+        defer { folder.remove() }
+        let implied = """
+            osm:
+              match:
+                - {tags: {amenity: toilets, changing_table: "yes"}, implies: {venue: 母婴室旁}}
+                - {amenity: toilets}
+            """
+        let text = try familyToilet().replacing(#/osm:\n  match:[^\n]*\n    - [^\n]*\n/#, with: implied + "\n")
+        let plugin = try ManifestPlugin(contentsOf: try folder.write(text, to: "f.yaml"))
+        let mapping = try #require(plugin.osmMapping)
+        #expect(mapping.conditions.count == 2)
+        let reading = mapping.attributes(from: ["amenity": "toilets", "changing_table": "yes"], schema: plugin.schema)
+        #expect(reading.attributes["venue"] == AttributeValue.text("母婴室旁"))
+        #expect(mapping.attributes(from: ["amenity": "toilets"], schema: plugin.schema).attributes["venue"] == nil)
+    }
+
     @Test func anUnknownKindListsTheKnownOnes() throws {
         var registry = PluginRegistry()
         try registry.register(MaternityRoomPlugin(), origin: .bundled)

@@ -116,10 +116,18 @@ extension FieldSpec {
 extension OSMTagMapping {
     init(manifest node: YAMLNode) throws(YAMLProblem) {
         try node.allowKeys(["match", "attributes"])
-        let match = try node.required("match").sequence().map { condition throws(YAMLProblem) in
-            try condition.stringMap()
+        // Each condition is a set of tags (`{amenity: toilets}`), or the tags with the attribute values they imply
+        // (`{tags: {amenity: kindergarten}, implies: {category: kindergarten}}`).
+        let conditions = try node.required("match").sequence().map { condition throws(YAMLProblem) in
+            if try condition.keys().contains("tags") {
+                try condition.allowKeys(["tags", "implies"])
+                return TagCondition(
+                    try condition.required("tags").stringMap(),
+                    implies: try condition.optional("implies")?.stringMap() ?? [:])
+            }
+            return TagCondition(try condition.stringMap())
         }
-        guard !match.isEmpty else { throw node.error("match needs at least one set of tags") }
-        self.init(match: match, attributeTags: try node.optional("attributes")?.stringMap() ?? [:])
+        guard !conditions.isEmpty else { throw node.error("match needs at least one set of tags") }
+        self.init(conditions: conditions, attributeTags: try node.optional("attributes")?.stringMap() ?? [:])
     }
 }
