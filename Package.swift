@@ -164,8 +164,13 @@ let package = Package(
             name: "ReportsTests", dependencies: ["Reports", "Rules", "FacilityKit", "GeoCore", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "LocationAllocationTests", dependencies: ["LocationAllocation", "TestSupport"],
-            exclude: ["maximal_covering_optimum.py"], swiftSettings: strict),
+            name: "LocationAllocationTests",
+            dependencies: [
+                "LocationAllocation", "TestSupport",
+                // The real-network instance is built from GeoData as `network build` and `site-suggest` build it.
+                "Planner", "OSMIngest", "WalkNetwork", "FacilityRegistry", "GeoCore", "Projection",
+            ],
+            exclude: ["maximal_covering_optimum.py", "Instances"], swiftSettings: strict),
         // The conformance suite every bundled and example plugin passes.
         .testTarget(
             name: "PluginConformanceTests",
