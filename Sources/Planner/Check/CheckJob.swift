@@ -4,7 +4,6 @@ public import Foundation
 import GeoCore
 public import Reports
 public import Rules
-import WalkNetwork
 
 /// The compliance check: a plan profile's rules evaluated against the registry as of a date, written as
 /// `report.html`, `report.md`, `report.json` and `failures.gpkg` in one folder.
@@ -43,25 +42,8 @@ public struct CheckJob {
     /// The venues each mandate rule of the profile applies to, and whether they host what it requires.
     public func mandates() throws -> [MandateList] {
         let rules = try rules().filter { if case .mandate = $0.measure { true } else { false } }
-        let evaluator = RuleEvaluator(evidence: try loadEvidence().evidence)
+        let evaluator = RuleEvaluator(evidence: try loadInputs().evidence(asOf: asOf))
         return rules.compactMap { evaluator.mandates(of: $0) }
-    }
-
-    /// The registry and the files beside it, as the rules read them.
-    private func loadEvidence() throws -> (evidence: RegistryEvidence, units: [AdminUnit], graph: WalkGraph?, demand: [DemandUnit]) {
-        guard FileManager.default.fileExists(atPath: registry) else {
-            throw RegistryError.input(file: registry, reason: "no registry here; create one with `lifecircle init`")
-        }
-        let store = try GeoPackageFacilityStore(path: registry, spatialReferenceSystems: [])
-        let units = try AdminUnitStore(registry: registry).load()
-        let networkFile = NetworkFiles(registry: registry).cache
-        let graph = FileManager.default.fileExists(atPath: networkFile.path) ? try WalkGraph(contentsOf: networkFile) : nil
-        let demandStore = DemandStore(registry: registry)
-        let demand = demandStore.exists ? try demandStore.load() : []
-        let evidence = try RegistryEvidence(
-            asOf: asOf, plugins: plugins, store: store, units: units, graph: graph, demand: demand,
-            maxSnapDistance: maxSnapDistance)
-        return (evidence, units, graph, demand)
     }
 
     /// What a check produced.
@@ -74,29 +56,12 @@ public struct CheckJob {
     public func run(writingTo folder: URL, language: ReportLanguage, progress: (String) -> Void) throws -> Outcome {
         let rules = try rules()
         progress("reading the registry, admin units, network and demand")
-        let (evidence, units, graph, demand) = try loadEvidence()
-        let networkFile = NetworkFiles(registry: registry).cache
-        let demandStore = DemandStore(registry: registry)
-
-        var provenance = [Provenance(role: "registry", name: registry, detail: "as of \(asOf)")] + sources
-        if !units.isEmpty {
-            provenance.append(Provenance(
-                role: "admin units", name: AdminUnitStore(registry: registry).url.lastPathComponent,
-                detail: units.map(\.name).joined(separator: ", ")))
-        }
-        if let graph {
-            provenance.append(Provenance(
-                role: "walking network", name: networkFile.lastPathComponent, detail: "\(graph.nodeCount) nodes"))
-        }
-        if !demand.isEmpty {
-            provenance.append(Provenance(
-                role: "demand", name: demandStore.url.lastPathComponent, detail: "\(demand.count) units"))
-        }
+        let inputs = try loadInputs()
+        let evidence = try inputs.evidence(asOf: asOf)
+        let units = inputs.units
+        let provenance = [Provenance(role: "registry", name: registry, detail: "as of \(asOf)")] + sources
+            + inputs.provenance(registry: registry) + pluginProvenance(for: rules)
         let kinds = Set(rules.flatMap(\.measure.kinds))
-        for plugin in plugins.sorted(by: { $0.id < $1.id }) where kinds.contains(plugin.id) {
-            provenance.append(Provenance(
-                role: "plugin", name: plugin.id.rawValue, detail: plugin.descriptor.version.description))
-        }
 
         var results: [RuleResult] = []
         let evaluator = RuleEvaluator(evidence: evidence)

@@ -120,30 +120,5 @@ struct HTMLReportWriter {
         return html + "</section>\n"
     }
 
-    private func table(_ table: ReportTable) -> String {
-        var html = "<table class=\"\(table.cssClass)\">\n<thead><tr>"
-        for header in table.headers { html += "<th>\(header.htmlEscaped)</th>" }
-        html += "</tr></thead>\n<tbody>\n"
-        for row in table.rows {
-            html += "<tr>"
-            for cell in row {
-                var content = cell.text.htmlEscaped
-                // Ids may break after a dot or an underscore, never inside a word.
-                if cell.isCode {
-                    content =
-                        "<code>"
-                        + content.replacingOccurrences(of: ".", with: ".<wbr>")
-                        .replacingOccurrences(of: "_", with: "_<wbr>") + "</code>"
-                }
-                if let link = cell.link { content = "<a href=\"\(link.htmlEscaped)\">\(content)</a>" }
-                html += cell.cssClass.map { "<td class=\"\($0)\">" } ?? "<td>"
-                html += content + "</td>"
-            }
-            html += "</tr>\n"
-        }
-        if let more = table.more {
-            html += "<tr class=\"more\"><td colspan=\"\(table.headers.count)\">\(more.htmlEscaped)</td></tr>\n"
-        }
-        return html + "</tbody>\n</table>\n"
-    }
+    private func table(_ table: ReportTable) -> String { table.html }
 }

@@ -144,13 +144,20 @@ struct JSONReportWriter {
         return [rounded(c.lon, digits: 7), rounded(c.lat, digits: 7)]
     }
 
+    private func figure(_ value: Double?) -> Double? { JSONFigures.figure(value) }
+
+    private func rounded(_ value: Double, digits: Int) -> Double { JSONFigures.rounded(value, digits: digits) }
+}
+
+/// How the JSON writers round: fixed precision, so equal inputs give equal bytes; -0 written as 0.
+enum JSONFigures {
     /// A figure rounded to six decimals; nil for none or a value that is not a finite number.
-    private func figure(_ value: Double?) -> Double? {
+    static func figure(_ value: Double?) -> Double? {
         guard let value, value.isFinite else { return nil }
         return rounded(value, digits: 6)
     }
 
-    private func rounded(_ value: Double, digits: Int) -> Double {
+    static func rounded(_ value: Double, digits: Int) -> Double {
         let scale = pow(10, Double(digits))
         let result = (value * scale).rounded() / scale
         return result == 0 ? 0 : result

@@ -81,36 +81,11 @@ struct MarkdownReportWriter {
         return lines
     }
 
-    private func table(_ table: ReportTable) -> [String] {
-        var lines = ["| " + table.headers.map(cell).joined(separator: " | ") + " |"]
-        lines.append("|" + String(repeating: "---|", count: table.headers.count))
-        for row in table.rows {
-            lines.append("| " + row.map(cell).joined(separator: " | ") + " |")
-        }
-        if let more = table.more { lines += ["", "_\(escaped(more))_"] }
-        return lines
-    }
+    private func table(_ table: ReportTable) -> [String] { table.markdownLines }
 
-    /// A table cell: code in backticks where the text allows, else escaped text.
-    private func cell(_ cell: ReportTable.Cell) -> String {
-        let plain = !cell.text.contains { "`|".contains($0) || $0.isNewline }
-        return cell.isCode && plain ? "`\(cell.text)`" : self.cell(cell.text)
-    }
+    private func cell(_ text: String) -> String { ReportTable.markdownCell(text) }
 
-    /// Text in a table cell: escaped, on one line.
-    private func cell(_ text: String) -> String {
-        escaped(text).split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-
-    /// Text with Markdown's active characters escaped, so names and quotes print as written;
-    /// `#` only where it would start a heading.
     private func escaped(_ text: String, startsLine: Bool = false) -> String {
-        var out = ""
-        for character in text {
-            // "#" starts a heading only at the start of a line.
-            if "\\`*_[]<>|".contains(character) || (character == "#" && startsLine && out.isEmpty) { out.append("\\") }
-            out.append(character)
-        }
-        return out
+        ReportTable.markdownEscaped(text, startsLine: startsLine)
     }
 }

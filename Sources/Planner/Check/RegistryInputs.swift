@@ -1,0 +1,73 @@
+import FacilityKit
+import FacilityRegistry
+import Foundation
+import Rules
+import WalkNetwork
+
+/// The registry and the files beside it (admin units, walking network, demand), read once so that the
+/// evidence can be asked for on one date (a check) or many (a trend).
+struct RegistryInputs {
+    let store: GeoPackageFacilityStore
+    let units: [AdminUnit]
+    let graph: WalkGraph?
+    let demand: [DemandUnit]
+    let plugins: [any FacilityPlugin]
+    let maxSnapDistance: Double
+
+    /// What the rules read on `date`.
+    func evidence(asOf date: CivilDate) throws -> RegistryEvidence {
+        try RegistryEvidence(
+            asOf: date, plugins: plugins, store: store, units: units, graph: graph, demand: demand,
+            maxSnapDistance: maxSnapDistance)
+    }
+
+    /// The admin units, network and demand that were read, for the provenance table.
+    func provenance(registry: String) -> [Provenance] {
+        var provenance: [Provenance] = []
+        if !units.isEmpty {
+            provenance.append(
+                Provenance(
+                    role: "admin units", name: AdminUnitStore(registry: registry).url.lastPathComponent,
+                    detail: units.map(\.name).joined(separator: ", ")))
+        }
+        if let graph {
+            provenance.append(
+                Provenance(
+                    role: "walking network", name: NetworkFiles(registry: registry).cache.lastPathComponent,
+                    detail: "\(graph.nodeCount) nodes"))
+        }
+        if !demand.isEmpty {
+            provenance.append(
+                Provenance(
+                    role: "demand", name: DemandStore(registry: registry).url.lastPathComponent,
+                    detail: "\(demand.count) units"))
+        }
+        return provenance
+    }
+}
+
+extension CheckJob {
+    /// Reads the registry and the files beside it once.
+    func loadInputs() throws -> RegistryInputs {
+        guard FileManager.default.fileExists(atPath: registry) else {
+            throw RegistryError.input(file: registry, reason: "no registry here; create one with `lifecircle init`")
+        }
+        let networkFile = NetworkFiles(registry: registry).cache
+        let demandStore = DemandStore(registry: registry)
+        return RegistryInputs(
+            store: try GeoPackageFacilityStore(path: registry, spatialReferenceSystems: []),
+            units: try AdminUnitStore(registry: registry).load(),
+            graph: FileManager.default.fileExists(atPath: networkFile.path)
+                ? try WalkGraph(contentsOf: networkFile) : nil,
+            demand: demandStore.exists ? try demandStore.load() : [],
+            plugins: plugins, maxSnapDistance: maxSnapDistance)
+    }
+
+    /// The plugins whose kinds the rules read, with their versions.
+    func pluginProvenance(for rules: [Rule]) -> [Provenance] {
+        let kinds = Set(rules.flatMap(\.measure.kinds))
+        return plugins.sorted { $0.id < $1.id }.filter { kinds.contains($0.id) }.map {
+            Provenance(role: "plugin", name: $0.id.rawValue, detail: $0.descriptor.version.description)
+        }
+    }
+}
