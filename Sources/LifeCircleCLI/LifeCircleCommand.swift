@@ -22,7 +22,7 @@ public struct LifeCircleCommand: ParsableCommand {
             InitCommand.self, PluginsCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self,
             NearestCommand.self, CloseCommand.self, HistoryCommand.self, NetworkCommand.self, DemandCommand.self, CoverageCommand.self, IsochronesCommand.self,
             GapsCommand.self, AdminCommand.self, CheckCommand.self, MandatesCommand.self, DemoCommand.self, AccessCommand.self,
-            SiteSuggestCommand.self, TrendCommand.self,
+            SiteSuggestCommand.self, TrendCommand.self, ScenarioCommand.self,
         ])
 
     public init() {}

@@ -53,7 +53,24 @@ public struct CheckJob {
         public var files: [URL]
     }
 
+    /// Evaluates every rule and writes the report files into the folder.
     public func run(writingTo folder: URL, language: ReportLanguage, progress: (String) -> Void) throws -> Outcome {
+        let (result, report) = try evaluate(progress: progress)
+        progress("writing the report")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let html = folder.appendingPathComponent("report.html")
+        let markdown = folder.appendingPathComponent("report.md")
+        let json = folder.appendingPathComponent("report.json")
+        let failures = folder.appendingPathComponent("failures.gpkg")
+        try Data(report.renderHTML(language: language).utf8).write(to: html, options: .atomic)
+        try Data(report.renderMarkdown(language: language).utf8).write(to: markdown, options: .atomic)
+        try report.renderJSON().write(to: json, options: .atomic)
+        try CheckOutputs.writeFailures(result, units: report.units, to: failures)
+        return Outcome(result: result, report: report, files: [html, markdown, json, failures])
+    }
+
+    /// Evaluates every rule of the profile, writing nothing.
+    public func evaluate(progress: (String) -> Void) throws -> (result: CheckResult, report: CheckReport) {
         let rules = try rules()
         progress("reading the registry, admin units, network and demand")
         let inputs = try loadInputs()
@@ -81,19 +98,7 @@ public struct CheckJob {
         for group in PopulationGroup.allCases {
             groups[PopulationGroupName(group.rawValue)] = LocalizedText(zh: group.label.zh, en: group.label.en)
         }
-        let report = CheckReport(result: result, units: units, kinds: layers, populationGroups: groups)
-
-        progress("writing the report")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let html = folder.appendingPathComponent("report.html")
-        let markdown = folder.appendingPathComponent("report.md")
-        let json = folder.appendingPathComponent("report.json")
-        let failures = folder.appendingPathComponent("failures.gpkg")
-        try Data(report.renderHTML(language: language).utf8).write(to: html, options: .atomic)
-        try Data(report.renderMarkdown(language: language).utf8).write(to: markdown, options: .atomic)
-        try report.renderJSON().write(to: json, options: .atomic)
-        try CheckOutputs.writeFailures(result, units: units, to: failures)
-        return Outcome(result: result, report: report, files: [html, markdown, json, failures])
+        return (result, CheckReport(result: result, units: units, kinds: layers, populationGroups: groups))
     }
 }
 

@@ -1,0 +1,126 @@
+import ArgumentParser
+import FacilityKit
+import Foundation
+import Planner
+import Reports
+import Rules
+
+struct ScenarioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenario",
+        abstract: "Compare a what-if scenario (add, move, close or update facilities) with the registry as it is.",
+        discussion: """
+            Applies the scenario's changes to a temporary copy of the registry (yours is not written), runs
+            the same check on both (same profile, same --as-of date) and writes into the output folder:
+              scenario.html   what changes; every target before and after, changed results first
+              scenario.md     the same tables in Markdown
+              scenario.json   for machines
+              scenario.gpkg   the facilities added, moved, closed or updated (column `change`)
+            Coverage shares at the profile's distances are among the targets. Exit status 0.
+
+            A scenario file (YAML). Coordinates are [lon, lat] in EPSG:4326 unless `crs:` names another
+            system (gcj02, bd09, EPSG:4547, …); attributes are read like the cells of an import; `on:` of a
+            close defaults to the check date:
+              scenario: 新建托育
+              title: {zh: 新建2处托育机构, en: Two new childcare centres}
+              changes:
+                - add: childcare
+                  id: new-1
+                  name: 新托育1
+                  at: [113.2201, 23.4012]
+                  crs: gcj02
+                  attributes: {places: 60}
+                - {move: public_toilet, id: T-7, to: [113.23, 23.41]}
+                - {close: public_toilet, id: T-9, on: 2025-06-30}
+                - {update: childcare, id: C-3, attributes: {places: 80}}
+
+            Examples:
+              lifecircle scenario new-childcare.yaml --profile huadu-2021-2030 -o scenario-report
+              lifecircle scenario toilets.yaml --profile national --as-of 2025-12-31 --lang en --json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The scenario file (YAML). Example: new-childcare.yaml", valueName: "file"))
+    var file: String
+    @OptionGroup var profile: ProfileOptions
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "The folder for the report. Example: -o scenario-report",
+            valueName: "folder"))
+    var output: String = "lifecircle-scenario"
+    @Flag(help: "Print the comparison as JSON on stdout instead of a table.") var json = false
+
+    func run() throws {
+        let workspace = try Workspace(options: global)
+        let check = try profile.job(workspace)
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw CommandFailure("\(file): no such scenario file", exitCode: ExitStatus.noInput)
+        }
+        let folder = URL(fileURLWithPath: output)
+        let outcome: ScenarioJob.Outcome
+        do {
+            let scenario = try Scenario(contentsOf: URL(fileURLWithPath: file), plugins: check.plugins)
+            outcome = try ScenarioJob(check: check, scenario: scenario).run(writingTo: folder, language: global.lang) {
+                Console.progress($0)
+            }
+        } catch let problem as YAMLProblem {
+            Console.endProgress()
+            throw CommandFailure(problem.description)
+        }
+        Console.endProgress()
+
+        if json {
+            FileHandle.standardOutput.write(try outcome.report.renderJSON())
+            return
+        }
+        let lang = global.lang
+        let zh = lang == .zh
+        let rows = outcome.report.diffs.map { diff -> [String] in
+            [
+                diff.before.rule.title.text(for: lang), format(diff.before.measured, diff.before.quantity),
+                format(diff.after.measured, diff.after.quantity), change(diff),
+                status(diff.before.status) + " → " + status(diff.after.status),
+            ]
+        }
+        print(outcome.report.title.text(for: lang) + (zh ? "，截至 \(check.asOf)" : ", as of \(check.asOf)"))
+        print(
+            TextTable(
+                header: zh ? ["目标", "现状", "情景", "变化", "结果"] : ["target", "before", "after", "change", "result"],
+                rows: rows
+            ).render(), terminator: "")
+        let html = folder.appendingPathComponent("scenario.html").path
+        print(
+            zh
+                ? "\n报告：\(html)（另有 scenario.md、scenario.json、scenario.gpkg）"
+                : "\nReport: \(html) (and scenario.md, scenario.json, scenario.gpkg)")
+    }
+
+    private func status(_ status: RuleResult.Status) -> String {
+        let zh = global.lang == .zh
+        return switch status {
+        case .passed: zh ? "达标" : "passed"
+        case .failed: zh ? "未达标" : "FAILED"
+        case .notEvaluable: zh ? "无法评估" : "not evaluable"
+        }
+    }
+
+    private func format(_ value: Double?, _ quantity: RuleResult.Quantity) -> String {
+        guard let value else { return "—" }
+        return switch quantity {
+        case .share: plainNumber(value * 100, digits: 1) + "%"
+        case .perCapita: plainNumber(value, digits: 2)
+        case .count: plainNumber(value, digits: 0)
+        }
+    }
+
+    private func change(_ diff: ScenarioReport.RuleDiff) -> String {
+        guard let change = diff.change else { return "—" }
+        let sign = change > 0 ? "+" : ""
+        return switch diff.before.quantity {
+        case .share: sign + plainNumber(change * 100, digits: 1) + (global.lang == .zh ? " 个百分点" : " pp")
+        case .perCapita: sign + plainNumber(change, digits: 2)
+        case .count: sign + plainNumber(change, digits: 0)
+        }
+    }
+}

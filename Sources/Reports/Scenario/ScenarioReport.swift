@@ -1,0 +1,99 @@
+public import FacilityKit
+public import Foundation
+public import GeoCore
+public import Rules
+
+/// A what-if scenario compared with today: what the scenario changes, and every rule of the same
+/// profile measured before (the registry) and after (the registry with the changes), same date.
+public struct ScenarioReport: Hashable, Sendable {
+    public var name: String
+    public var title: LocalizedText
+    public var changes: [ChangeLine]
+    /// The check of the registry as it is; its units and kinds serve both sides' wording.
+    public var base: CheckReport
+    /// The check of the registry with the scenario's changes.
+    public var scenario: CheckResult
+
+    public init(name: String, title: LocalizedText, changes: [ChangeLine], base: CheckReport, scenario: CheckResult) {
+        self.name = name
+        self.title = title
+        self.changes = changes
+        self.base = base
+        self.scenario = scenario
+    }
+
+    /// One facility the scenario touches.
+    public struct ChangeLine: Hashable, Sendable {
+        public enum Action: String, Hashable, Sendable {
+            case add, move, close, update
+        }
+
+        public var action: Action
+        public var kind: PluginID
+        public var kindName: LocalizedText
+        public var id: FacilityID
+        public var name: String
+        /// Where the facility is after the change.
+        public var location: Coordinate
+        /// Where a moved facility was.
+        public var previousLocation: Coordinate?
+        public var closedOn: CivilDate?
+        /// The fields an add or update sets, as text (an empty text clears the field).
+        public var attributes: [String: String]
+
+        public init(
+            action: Action, kind: PluginID, kindName: LocalizedText, id: FacilityID, name: String, location: Coordinate,
+            previousLocation: Coordinate? = nil, closedOn: CivilDate? = nil, attributes: [String: String] = [:]
+        ) {
+            self.action = action
+            self.kind = kind
+            self.kindName = kindName
+            self.id = id
+            self.name = name
+            self.location = location
+            self.previousLocation = previousLocation
+            self.closedOn = closedOn
+            self.attributes = attributes
+        }
+    }
+
+    /// A rule before and after.
+    public struct RuleDiff: Hashable, Sendable {
+        public var before: RuleResult
+        public var after: RuleResult
+
+        /// After minus before, when both were measured.
+        public var change: Double? {
+            guard let a = after.measured, let b = before.measured else { return nil }
+            return a - b
+        }
+
+        public var statusChanged: Bool { before.status.key != after.status.key }
+    }
+
+    /// The rules in the profile's order, those whose status changed first.
+    public var diffs: [RuleDiff] {
+        let after = Dictionary(scenario.results.map { ($0.rule.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let pairs = base.result.results.compactMap { before in
+            after[before.rule.id].map { RuleDiff(before: before, after: $0) }
+        }
+        return pairs.filter(\.statusChanged) + pairs.filter { !$0.statusChanged }
+    }
+}
+
+extension ScenarioReport {
+    /// `scenario.html`: one self-contained page (inline CSS, no scripts).
+    public func renderHTML(language: ReportLanguage = .zh) -> String {
+        ScenarioReportWriter(report: self, language: language).html()
+    }
+
+    /// `scenario.md`: the same tables in Markdown.
+    public func renderMarkdown(language: ReportLanguage = .zh) -> String {
+        ScenarioReportWriter(report: self, language: language).markdown()
+    }
+
+    /// `scenario.json`: both languages, keys sorted, figures rounded, so equal reports give equal bytes.
+    public func renderJSON() throws(ReportError) -> Data {
+        try ScenarioReportWriter(report: self, language: .zh).json()
+    }
+}
