@@ -31,10 +31,16 @@ public protocol RuleEvidence {
     /// The name of a kind in both languages (the plugin's name), for sentences in reports; nil
     /// when unknown, and the kind's id is shown instead.
     func label(of kind: PluginID) -> LocalizedText?
+    /// The name of a population group (`age_0_3` → 0–3岁儿童); nil shows the group's id.
+    func label(of group: PopulationGroupName) -> LocalizedText?
+    /// The label of a kind's field (`places` → 托位数); nil shows the field's name.
+    func label(ofField field: String, of kind: PluginID) -> LocalizedText?
 }
 
 extension RuleEvidence {
     public func label(of kind: PluginID) -> LocalizedText? { nil }
+    public func label(of group: PopulationGroupName) -> LocalizedText? { nil }
+    public func label(ofField field: String, of kind: PluginID) -> LocalizedText? { nil }
 }
 
 /// The id of an admin unit: its code where it has one (e.g. 440114), else its name.

@@ -88,6 +88,14 @@ public final class RegistryEvidence: RuleEvidence {
         plugins[kind]?.descriptor.name
     }
 
+    public func label(of group: PopulationGroupName) -> LocalizedText? {
+        PopulationGroup(rawValue: group.rawValue).map { LocalizedText(zh: $0.label.zh, en: $0.label.en) }
+    }
+
+    public func label(ofField field: String, of kind: PluginID) -> LocalizedText? {
+        plugins[kind].flatMap { plugin in (plugin.schema.fields + plugin.derivedFields).first { $0.name == field }?.label }
+    }
+
     public func straightLineMeters(from a: Coordinate, to b: Coordinate) -> Double {
         Geodesic.distance(a, b)
     }

@@ -44,10 +44,10 @@ extension RuleEvaluator {
             zh: kinds.map(\.zh).joined(separator: "或"), en: kinds.map(\.en).joined(separator: " or "))
         let share = Wording.percent(overall)
         var detail = LocalizedText(
-            zh: "“\(group)”人口中，步行 \(Wording.metres(withinMeters)) 米内有\(kindText.zh)的占 \(share.zh)"
+            zh: "\(label(group).zh)中，步行 \(Wording.metres(withinMeters)) 米内有\(kindText.zh)的占 \(share.zh)"
                 + "（\(Wording.whole(coverage.covered.overall)) / \(Wording.whole(coverage.total.overall)) 人，"
                 + "\(facilities.count) 处设施）",
-            en: "\(share.en) of residents (\(group)) live within \(Wording.metres(withinMeters)) m walk of a "
+            en: "\(share.en) of \(label(group).en) live within \(Wording.metres(withinMeters)) m walk of a "
                 + "\(kindText.en) (\(Wording.whole(coverage.covered.overall)) of \(Wording.whole(coverage.total.overall)); "
                 + "\(facilities.count) facilities)")
         if coverage.unsnappedPopulation > 0 {

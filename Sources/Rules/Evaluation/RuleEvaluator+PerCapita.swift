@@ -26,7 +26,8 @@ extension RuleEvaluator {
             }
         }
         let kind = label(filter.kind)
-        let supplyName = supplyField.map { LocalizedText(zh: $0, en: $0) } ?? LocalizedText(zh: "处", en: "facilities")
+        let supplyName = supplyField.map { evidence.label(ofField: $0, of: filter.kind) ?? LocalizedText(zh: $0, en: $0) }
+            ?? LocalizedText(zh: "处", en: "facilities")
         var figures: [Measurement.UnitFigure]
         var overall: Double
         var detail: LocalizedText
@@ -41,10 +42,10 @@ extension RuleEvaluator {
             figures = evidence.units.map { Measurement.UnitFigure(unit: $0, measured: result.byUnit[$0.id]) }
             detail = LocalizedText(
                 zh: "两步移动搜索法（步行 \(Wording.metres(within)) 米）：\(selection.matched.count) 个\(kind.zh)，"
-                    + "每 \(Wording.whole(per)) 名“\(group)”居民可及 \(Wording.rate(overall)) \(supplyName.zh)",
+                    + "每 \(Wording.whole(per)) 名\(label(group).zh)可及 \(Wording.rate(overall)) \(supplyName.zh)",
                 en: "Two-step floating catchment (\(Wording.metres(within)) m walk) over \(selection.matched.count) "
                     + "\(kind.en): \(Wording.rate(overall)) \(supplyName.en) within reach per \(Wording.whole(per)) "
-                    + "residents (\(group))")
+                    + label(group).en)
         } else {
             guard !evidence.units.isEmpty else { throw NotEvaluable(Reasons.noUnits, failing: failing) }
             let amounts = supply.map { ($0.facility, $0.amount, unitChain(of: $0.facility)) }
@@ -63,9 +64,9 @@ extension RuleEvaluator {
             overall = total / population * per
             detail = LocalizedText(
                 zh: "\(selection.matched.count) 个\(kind.zh)共 \(Wording.whole(total)) \(supplyName.zh)，"
-                    + "“\(group)”人口 \(Wording.whole(population)) 人，每 \(Wording.whole(per)) 人 \(Wording.rate(overall))",
+                    + "\(label(group).zh) \(Wording.whole(population)) 人，每 \(Wording.whole(per)) 人 \(Wording.rate(overall))",
                 en: "\(Wording.whole(total)) \(supplyName.en) in \(selection.matched.count) \(kind.en) for "
-                    + "\(Wording.whole(population)) residents (\(group)): \(Wording.rate(overall)) per \(Wording.whole(per))"
+                    + "\(Wording.whole(population)) \(label(group).en): \(Wording.rate(overall)) per \(Wording.whole(per))"
             )
             let without = evidence.units.count - figures.filter { $0.measured != nil }.count
             if without > 0 {

@@ -93,6 +93,10 @@ extension RuleEvaluator {
         evidence.label(of: kind) ?? LocalizedText(zh: kind.rawValue, en: kind.rawValue)
     }
 
+    func label(_ group: PopulationGroupName) -> LocalizedText {
+        evidence.label(of: group) ?? LocalizedText(zh: "“\(group)”人口", en: "residents (\(group))")
+    }
+
     /// Figures per unit, each from the facilities its chain holds.
     func figuresPerUnit(_ facilities: [FacilityRecord], units: [AdminUnit], figure: ([FacilityRecord]) -> Double?)
         -> [Measurement.UnitFigure]
