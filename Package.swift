@@ -43,8 +43,11 @@ let package = Package(
             swiftSettings: strict),
         // GEOS: buffer, union, difference, area, prepared contains. Only module importing CGEOS.
         .target(name: "GeometryOps", dependencies: ["GeoCore", "CGEOS"], swiftSettings: strict),
+        // zlib's inflate: PBF blobs, gzip streams (.osm.gz) and gzip files read whole (.geojson.gz, .csv.gz).
+        // Only module importing CZlib.
+        .target(name: "Inflate", dependencies: ["CZlib"], swiftSettings: strict),
         // Streaming OpenStreetMap readers (PBF with zlib blobs and dense nodes; XML, gzip allowed).
-        .target(name: "OSMIngest", dependencies: ["GeoCore", "WalkNetwork", "CZlib"], swiftSettings: strict),
+        .target(name: "OSMIngest", dependencies: ["GeoCore", "WalkNetwork", "Inflate"], swiftSettings: strict),
         // The walking graph (dense, CSR), its builder, profiles, snapping and bounded multi-source search.
         .target(
             name: "WalkNetwork",
@@ -54,8 +57,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),
-        // Reading and writing feature files: CSV (UTF-8, GBK/GB18030), GeoJSON.
-        .target(name: "Interchange", dependencies: ["GeoCore"], swiftSettings: strict),
+        // Reading and writing feature files: CSV (UTF-8, GBK/GB18030), GeoJSON; gzipped files are recognised by their bytes.
+        .target(name: "Interchange", dependencies: ["GeoCore", "Inflate"], swiftSettings: strict),
         // The plugin contract. Plugins depend on this module alone.
         .target(name: "FacilityKit", dependencies: ["GeoCore"], swiftSettings: strict),
         // Plugin registration, manifest plugins, the facility store, import and export.
@@ -120,7 +123,10 @@ let package = Package(
         // The benchmark executable: writes Docs/performance.md. Speed is measured here, never in tests.
         .executableTarget(
             name: "lifecircle-bench",
-            dependencies: ["WalkNetwork", "OSMIngest", "Coverage", "GeoCore", "Projection"],
+            dependencies: [
+                "WalkNetwork", "OSMIngest", "Coverage", "GeometryOps", "GeoCore", "Projection", "Planner",
+                "LocationAllocation",
+            ],
             path: "Benchmarks/LifeCircleBench", swiftSettings: strict),
 
         // Helpers shared by the test targets: running tools, temporary folders, repository paths, ogrinfo checks.
@@ -137,6 +143,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "GeometryOpsTests", dependencies: ["GeometryOps", "GeoCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "InflateTests", dependencies: ["Inflate", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OSMIngestTests", dependencies: ["OSMIngest", "WalkNetwork", "GeoCore", "TestSupport"],
             swiftSettings: strict),

@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import GeoCore
+import GeometryOps
 import WalkNetwork
 
 /// Loads one case's cached graph and runs the analyses on it `runs` times each, in a process of its own
@@ -181,6 +182,8 @@ struct AnalysisWorker {
             note("\(tag) exported the same-input job to \(exportFolder.path): \(format(seconds))")
         }
 
+        let dissolve = try measureDissolve(graph: graph, sources: facilitySnaps[0], tag: tag)
+
         return AnalysisMeasurement(
             loadSeconds: loadSeconds, loadResidentGrowthBytes: loadGrowth, snapIndexSeconds: snapIndexSeconds,
             snapSeconds: snapSeconds, snapOnePointSeconds: snapOnePointSeconds, nearestSeconds: nearestSeconds,
@@ -193,7 +196,52 @@ struct AnalysisWorker {
             facilities: draw.facilityNodes.map(\.count), facilitiesSnapped: facilitySnaps.map(\.count),
             nodeBound: job.bound, medianNearestMetres: medians, startResidentBytes: startResident,
             residentAfterLoadBytes: afterLoad, residentAfterSnapBytes: afterSnap,
-            residentAfterNearestBytes: afterNearest, peakResidentBytes: peak)
+            residentAfterNearestBytes: afterNearest, peakResidentBytes: peak,
+            dissolveSeconds: dissolve?.seconds[0], dissolveTiledSeconds: dissolve?.seconds[1],
+            dissolveAreasKm2: dissolve?.areas, dissolveVertices: dissolve?.vertices,
+            dissolveInputVertices: dissolve?.inputVertices)
+    }
+
+    /// Networks up to this size get the dissolve measured; one union of the 1M-node grid would take many
+    /// minutes per run.
+    static let dissolveNodeLimit = 200_000
+    /// A dissolve is repeated up to `runs` times, but not once it has used this many seconds.
+    static let dissolveBudget = 30.0
+
+    /// The isochrone of `sources` within the largest threshold, dissolved by one union and then in tiles.
+    private func measureDissolve(graph: WalkGraph, sources: [SnappedPoint], tag: String) throws -> (
+        seconds: [Runs], areas: [Double], vertices: [Int], inputVertices: Int
+    )? {
+        guard graph.nodeCount <= Self.dissolveNodeLimit else { return nil }
+        let within = Workload.thresholds.max() ?? 1000
+        let reach = try ReachabilitySearch(graph: graph).run(from: sources, maxDistance: within)
+        var inputVertices = 0
+        for portion in reach.edgePortions {
+            for range in portion.ranges where range.upperBound > range.lowerBound {
+                inputVertices += graph.polyline(of: portion.edge, from: range.lowerBound, to: range.upperBound).count
+            }
+        }
+        let engine = try GeometryEngine()
+        var seconds: [Runs] = []
+        var areas: [Double] = []
+        var vertices: [Int] = []
+        for (name, tiling) in [("one union", UnionTiling.none), ("tiled", .automatic)] {
+            var times: Runs = []
+            var polygon: Geometry?
+            while times.count < runs, times.isEmpty || times.reduce(0, +) < Self.dissolveBudget {
+                let (made, time) = try timed { () throws in
+                    try Isochrones(graph: graph, tiling: tiling).polygon(from: sources, within: within)
+                }
+                polygon = made
+                times.append(time)
+                note("\(tag) dissolve within \(Int(within)) m, \(name) \(times.count)/\(runs): \(format(time))")
+            }
+            seconds.append(times)
+            let metric = try polygon.map { try graph.metricProjection.toMetric($0) }
+            areas.append(try metric.map { try PlanarGeometry($0, in: engine).area / 1e6 } ?? 0)
+            vertices.append(polygon?.coordinates.count ?? 0)
+        }
+        return (seconds, areas, vertices, inputVertices)
     }
 }
 

@@ -11,6 +11,10 @@ struct Options {
         case buildWorker(case: String)
         /// Internal: one case's analysis measurements, as JSON on stdout.
         case analysisWorker(case: String)
+        /// One step alone, repeated, for a profiler; timings on stderr.
+        case profileWorker(case: String)
+        /// Internal: site selection on one case (SitingWorker), as JSON on stdout.
+        case sitingWorker(case: String)
     }
 
     var mode = Mode.measure
@@ -23,6 +27,7 @@ struct Options {
     var cache: URL?
     var caseExport: URL?
     var runID = ""
+    var step = ProfileWorker.Step.nearest
 
     static let usage = """
         usage: swift run -c release lifecircle-bench [--quick] [--runs N] [--output FILE] [--export DIR]
@@ -42,6 +47,10 @@ struct Options {
           --only NAMES   only these cases (comma-separated): \(BenchCase.all.map(\.name).joined(separator: ", "))
           --geodata DIR  the GeoData folder (default: GeoData in the package)
           --render       write the report again from the saved results, measuring nothing
+
+        For profilers (after a run has saved the caches):
+               lifecircle-bench --worker profile --case NAME --cache FILE [--step nearest|snap] [--runs N]
+        repeats one step on the cached graph and prints each run's wall and CPU time, writing no report.
         Progress goes to stderr.
         """
 
@@ -84,11 +93,20 @@ struct Options {
                 switch kind {
                 case "build": options.mode = .buildWorker(case: arguments[i])
                 case "analysis": options.mode = .analysisWorker(case: arguments[i])
+                case "profile": options.mode = .profileWorker(case: arguments[i])
+                case "siting": options.mode = .sitingWorker(case: arguments[i])
                 default: throw BenchError("unknown worker \(kind)")
                 }
             case "--cache": options.cache = URL(fileURLWithPath: try value(argument))
             case "--case-export": options.caseExport = URL(fileURLWithPath: try value(argument))
             case "--run-id": options.runID = try value(argument)
+            case "--step":
+                let text = try value(argument)
+                guard let step = ProfileWorker.Step(rawValue: text) else {
+                    throw BenchError(
+                        "unknown step \(text); the steps are \(ProfileWorker.Step.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                options.step = step
             case "-h", "--help":
                 print(usage)
                 exit(0)

@@ -16,6 +16,8 @@ struct Report {
         networks(&out)
         building(&out)
         analyses(&out)
+        dissolve(&out)
+        siting(&out)
         sameInputs(&out)
         memory(&out)
         method(&out)
@@ -165,8 +167,8 @@ struct Report {
                 + "\(megabytes(c.analysis.peakResidentBytes)) = \(multiple(analysis)), of which loading the cache "
                 + "\(multiple(Double(c.analysis.residentAfterLoadBytes) / g)); one build and its cache save "
                 + "\(megabytes(c.build.peakAfterFirstSaveBytes)) = \(multiple(build)) (the build alone "
-                + "\(multiple(Double(c.build.peakAfterBuildBytes) / g)), the save's in-memory copy of the file adds the "
-                + "rest); after all \(run.runs) timed builds in one process \(multiple(repeated))"
+                + "\(multiple(Double(c.build.peakAfterBuildBytes) / g)); the save streams the file in 1 MiB chunks); "
+                + "after all \(run.runs) timed builds in one process \(multiple(repeated))"
             if let small = run.cases.first(where: { $0.benchCase.name == "grid-100k" }) {
                 let g100 = Double(small.build.graphBytes)
                 measured +=
@@ -309,10 +311,12 @@ struct Report {
             "",
             "_Snap index_: `Snapper(graph:maxDistance: 250)`. _Snap demand_: `Snapper.snap` of all demand points (to "
                 + "the nearest point on the nearest edge of the largest component, ≤ 250 m). _Snap 1 point_: the same "
-                + "for a single point, the fixed cost of a call (it includes setting up the transformation from "
-                + "longitude/latitude to the graph's metric CRS; see that column of the networks table). _Nearest, 3 kinds_: "
+                + "for a single point, the fixed cost of a call (the transformation from longitude/latitude to the "
+                + "graph's metric CRS is set up once per graph, on first use, and kept: the first _snap demand_ run "
+                + "pays it, see the appendix). _Nearest, 3 kinds_: "
                 + "`NearestFacilitySearch.distances(in:from:to:maxDistance:k:)` — one unbounded multi-source search "
-                + "per kind, the kinds running concurrently on the cores, then the distance read at every demand point "
+                + "per kind, all kinds running at once on threads of their own (3 kinds on 2 cores end together), then the "
+                + "distance read at every demand point "
                 + "(its edge, offset and leg) — the pass the target speaks of. _Within 1000 m_: the same "
                 + "searches stopped at the largest coverage threshold, as `CoverageAnalysis` runs them by default (demand "
                 + "farther than that from every facility of a kind gets no distance). _Nearest, 1 kind_: the first kind "
@@ -459,8 +463,8 @@ struct Report {
             "_Process at start_: the resident set of a worker before it does anything. _Grows on loading_: the "
                 + "resident set before and after the first `WalkGraph(contentsOf:)`, a check on the _graph_ column; "
                 + "while it loads, the mapped cache file and the decoded arrays are resident together, which is the "
-                + "_after load_ peak. _One build / and its save_: the peak after the first build, and after saving it (saving "
-                + "builds the file's bytes in memory before writing them); _after all runs_: after all \(run.runs) timed builds and saves in "
+                + "_after load_ peak. _One build / and its save_: the peak after the first build, and after saving it (the save "
+                + "streams the file in 1 MiB chunks, hashing them on the way, so it adds next to nothing); _after all runs_: after all \(run.runs) timed builds and saves in "
                 + "the same process, where the allocator keeps some of what earlier runs freed. The build peak of a grid includes its generated ways (held by the caller, "
                 + "as a source would); that of an OSM file, the reader's buffers. _All jobs_ includes the k = 3 search, "
                 + "`CoverageAnalysis.run` with its per-unit results and the node-to-node job.",
@@ -506,6 +510,8 @@ struct Report {
                 ("CoverageAnalysis.run", c.analysis.coverageSeconds),
                 ("node to node, 3 kinds", c.analysis.nodeNearestSeconds),
                 ("node to node, k = 3", c.analysis.nodeKNearestSeconds),
+                ("dissolve, one union", c.analysis.dissolveSeconds ?? []),
+                ("dissolve, tiled", c.analysis.dissolveTiledSeconds ?? []),
             ]
             if let r = referenceCase(c.benchCase.name) {
                 lines += [

@@ -74,6 +74,16 @@ struct AnalysisMeasurement: Codable {
     var residentAfterSnapBytes: Int
     var residentAfterNearestBytes: Int
     var peakResidentBytes: Int
+    /// The district-wide dissolve (after the memory peak above): the first kind's isochrone within the largest
+    /// threshold, by one GEOS union (`UnionTiling.none`) and in tiles on every core (`.automatic`). Nil where
+    /// not measured (the 1M-node grid).
+    var dissolveSeconds: Runs? = nil
+    var dissolveTiledSeconds: Runs? = nil
+    /// Area in km² and vertex count of the isochrone, one union then tiled.
+    var dissolveAreasKm2: [Double]? = nil
+    var dissolveVertices: [Int]? = nil
+    /// Vertices of the reachable street portions that were buffered.
+    var dissolveInputVertices: Int? = nil
 }
 
 struct CaseResult: Codable {
@@ -84,6 +94,8 @@ struct CaseResult: Codable {
     var exportFolder: String?
     var build: BuildMeasurement
     var analysis: AnalysisMeasurement
+    /// Site selection (SitingWorker), on the cases it runs on.
+    var siting: SitingMeasurement? = nil
 }
 
 struct MachineInfo: Codable {

@@ -26,6 +26,17 @@ do {
             runID: options.runID
         ).run()
         FileHandle.standardOutput.write(try JSONEncoder.pretty.encode(result))
+    case .profileWorker(let name):
+        guard let benchCase = BenchCase.all.first(where: { $0.name == name }), let cache = options.cache else {
+            throw BenchError("profile worker: unknown case \(name) or no --cache")
+        }
+        try ProfileWorker(benchCase: benchCase, runs: options.runCount, cacheURL: cache, step: options.step).run()
+    case .sitingWorker(let name):
+        guard let benchCase = BenchCase.all.first(where: { $0.name == name }), let cache = options.cache else {
+            throw BenchError("siting worker: unknown case \(name) or no --cache")
+        }
+        let result = try SitingWorker(benchCase: benchCase, runs: options.runCount, cacheURL: cache).run()
+        FileHandle.standardOutput.write(try JSONEncoder.pretty.encode(result))
     case .render:
         let run = try JSONDecoder().decode(
             BenchRun.self, from: Data(contentsOf: exportFolder.appendingPathComponent("lifecircle.json")))
@@ -99,6 +110,12 @@ struct Orchestrator {
                 from: try runWorker(
                     executable,
                     ["--worker", "analysis"] + common + ["--case-export", caseExport.path, "--run-id", runID]))
+            var siting: SitingMeasurement?
+            if SitingWorker.applies(to: benchCase) {
+                note("[\(benchCase.name)] site selection")
+                siting = try JSONDecoder().decode(
+                    SitingMeasurement.self, from: try runWorker(executable, ["--worker", "siting"] + common))
+            }
             var sourcePath: String?
             if case .osm(let file) = benchCase.source {
                 sourcePath = geoData.appendingPathComponent("osm").appendingPathComponent(file).standardizedFileURL.path
@@ -106,7 +123,7 @@ struct Orchestrator {
             results.append(
                 CaseResult(
                     benchCase: benchCase, sourcePath: sourcePath, exportFolder: caseExport.path, build: build,
-                    analysis: analysis))
+                    analysis: analysis, siting: siting))
         }
 
         let total = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

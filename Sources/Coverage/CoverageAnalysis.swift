@@ -1,4 +1,3 @@
-import Dispatch
 public import GeoCore
 public import WalkNetwork
 
@@ -50,7 +49,7 @@ public struct CoverageAnalysis: Sendable {
         self.searchBound = searchBound ?? (thresholds.max() ?? .infinity)
     }
 
-    /// Runs every kind; the kinds' searches run in parallel.
+    /// Runs every kind; the kinds' searches run concurrently (`NearestFacilitySearch.distances(in:from:to:maxDistance:k:)`).
     public func run(demand: [DemandPlace], facilities: [String: [Place]]) throws -> CoverageResult {
         let snapper = try Snapper(graph: graph, maxDistance: maxSnapDistance)
         let demandSnaps = try snapper.snap(demand.map(\.place.location))
@@ -58,22 +57,17 @@ public struct CoverageAnalysis: Sendable {
         let facilitySnaps = try kinds.map { try snapper.snap(facilities[$0]!.map(\.location)) }
         let targets = demandSnaps.map(\.snappedPoint)
 
-        let outcomes = KindOutcomes(count: kinds.count)
-        DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
-            outcomes.set(index) {
-                let sources = facilitySnaps[index].compactMap(\.snappedPoint)
-                let result = try NearestFacilitySearch(graph: graph).run(
-                    sources: sources, maxDistance: searchBound, k: k)
-                let found = try result.distances(to: targets)
-                return (0..<targets.count).map { i in
-                    KindDistances.Entry(nearest: found.nearest(i)?.distance, kth: k > 1 ? found.kthNearest(i)?.distance : nil)
-                }
-            }
-        }
+        let found = try NearestFacilitySearch.distances(
+            in: graph, from: facilitySnaps.map { $0.compactMap(\.snappedPoint) }, to: targets,
+            maxDistance: searchBound, k: k)
         var perKind: [String: KindDistances] = [:]
         for (index, kind) in kinds.enumerated() {
+            let entries = (0..<targets.count).map { i in
+                KindDistances.Entry(
+                    nearest: found[index].nearest(i)?.distance, kth: k > 1 ? found[index].kthNearest(i)?.distance : nil)
+            }
             perKind[kind] = KindDistances(
-                entries: try outcomes.get(index),
+                entries: entries,
                 unsnappedFacilities: facilities[kind]!.indices.filter { facilitySnaps[index][$0].snappedPoint == nil }
                     .map { facilities[kind]![$0].id })
         }
@@ -94,22 +88,4 @@ public struct KindDistances: Sendable {
 
     public var entries: [Entry]
     public var unsnappedFacilities: [String]
-}
-
-/// Results written by one task each, read after all are done.
-private final class KindOutcomes: @unchecked Sendable {
-    private var results: [Result<[KindDistances.Entry], any Error>?]
-    private let lock = DispatchQueue(label: "coverage.outcomes")
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ body: () throws -> [KindDistances.Entry]) {
-        let result = Result { try body() }
-        lock.sync { results[index] = result }
-    }
-
-    func get(_ index: Int) throws -> [KindDistances.Entry] {
-        guard let result = lock.sync(execute: { results[index] }) else { return [] }
-        return try result.get()
-    }
 }

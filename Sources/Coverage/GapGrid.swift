@@ -28,17 +28,16 @@ public struct GapGrid {
     /// Cells whose centre lies in `area` (EPSG:4326; default: the network's convex hull), with distances
     /// to the nearest of `facilities`.
     public func cells(area: Geometry?, facilities: [Coordinate]) throws -> [Cell] {
-        let toMetric = try CoordinateTransformer(from: .wgs84, to: graph.metricCRS)
-        let back = try CoordinateTransformer(from: graph.metricCRS, to: .wgs84)
+        let projection = graph.metricProjection
         let engine = try GeometryEngine()
         let study: PlanarGeometry
         if let area {
-            study = try PlanarGeometry(try toMetric.transform(area), in: engine)
+            study = try PlanarGeometry(try projection.toMetric(area), in: engine)
         } else {
             study = try PlanarGeometry(.multiPoint(graph.nodeMetricCoordinates), in: engine).convexHull()
         }
         let grid = try study.prepared().squareGrid(cellSize: cellSize)
-        let centers = try back.transform(grid.map(\.center))
+        let centers = try projection.toGeographic(grid.map(\.center))
         let snapper = try Snapper(graph: graph, maxDistance: maxSnapDistance)
         let targets = try snapper.snap(centers).map(\.snappedPoint)
         let sources = try snapper.snap(facilities).compactMap(\.snappedPoint)
@@ -46,7 +45,7 @@ public struct GapGrid {
             .distances(to: targets)
         return try grid.indices.map { i in
             Cell(
-                polygon: try back.transform(grid[i].polygon), center: centers[i],
+                polygon: try projection.toGeographic(grid[i].polygon), center: centers[i],
                 distance: distances.nearest(i)?.distance, snapped: targets[i] != nil)
         }
     }

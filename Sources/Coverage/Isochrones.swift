@@ -1,5 +1,5 @@
 public import GeoCore
-import GeometryOps
+public import GeometryOps
 import Projection
 public import WalkNetwork
 
@@ -9,10 +9,14 @@ public struct Isochrones {
     public let graph: WalkGraph
     /// How far either side of a reachable street counts as reached, metres.
     public let bufferDistance: Double
+    /// How the dissolve is split: by default, large areas (a district's reachable streets) are dissolved
+    /// in tiles on every core.
+    public let tiling: UnionTiling
 
-    public init(graph: WalkGraph, bufferDistance: Double = 25) {
+    public init(graph: WalkGraph, bufferDistance: Double = 25, tiling: UnionTiling = .automatic) {
         self.graph = graph
         self.bufferDistance = bufferDistance
+        self.tiling = tiling
     }
 
     /// The area reachable from any of `sources` within `distance` metres, EPSG:4326; nil when nothing is.
@@ -30,12 +34,11 @@ public struct Isochrones {
             lines.append([source.position, graph.position(on: source.edge, offset: source.offset)])
         }
         guard !lines.isEmpty else { return nil }
-        let toMetric = try CoordinateTransformer(from: .wgs84, to: graph.metricCRS)
-        let back = try CoordinateTransformer(from: graph.metricCRS, to: .wgs84)
-        let metric = try lines.map { Geometry.lineString(try toMetric.transform($0)) }
+        let projection = graph.metricProjection
+        let metric = try lines.map { Geometry.lineString(try projection.toMetric($0)) }
         let engine = try GeometryEngine()
-        let area = try engine.bufferedUnion(metric, distance: bufferDistance, quadrantSegments: 4)
-            .simplify(tolerance: bufferDistance / 10)
-        return try back.transform(try area.geometry())
+        let area = try engine.bufferedUnion(
+            metric, distance: bufferDistance, quadrantSegments: 4, tiling: tiling, simplification: bufferDistance / 10)
+        return try projection.toGeographic(try area.geometry())
     }
 }

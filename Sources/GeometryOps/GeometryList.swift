@@ -77,3 +77,36 @@ final class GeometryList {
 
 @available(*, unavailable)
 extension GeometryList: Sendable {}
+
+extension GeometryList {
+    /// Takes copies of the polygons in `geometry` (itself, or the polygons among its parts, at any depth);
+    /// lines and points are left out.
+    func appendPolygons(of geometry: PlanarGeometry, _ operation: String) throws(GeometryOpsError) {
+        try engine.check(geometry, operation)
+        try appendPolygons(of: geometry.pointer, operation)
+    }
+
+    private func appendPolygons(of g: OpaquePointer, _ operation: String) throws(GeometryOpsError) {
+        let handle = engine.handle
+        switch GEOSTypeID(rawValue: GEOSGeomTypeId_r(handle, g)) {
+        case .polygon?:
+            engine.resetMessages()
+            guard GEOSisEmpty_r(handle, g) == 0 else { return }
+            guard let copy = GEOSGeom_clone_r(handle, g) else {
+                throw engine.failure(.operationFailed, operation, "GEOS could not copy a polygon")
+            }
+            append(copy)
+        case .multiPolygon?, .geometryCollection?:
+            let count = GEOSGetNumGeometries_r(handle, g)
+            guard count >= 0 else { throw engine.failure(.operationFailed, operation, "GEOS could not count the parts") }
+            for i in 0..<count {
+                guard let member = GEOSGetGeometryN_r(handle, g, i) else {
+                    throw engine.failure(.operationFailed, operation, "GEOS could not read part \(i)")
+                }
+                try appendPolygons(of: member, operation)
+            }
+        default:
+            return
+        }
+    }
+}

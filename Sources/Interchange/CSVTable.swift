@@ -15,15 +15,10 @@ public struct CSVTable: Hashable, Sendable {
     /// The file as error messages name it.
     public let file: String
 
-    /// Reads a CSV file.
+    /// Reads a CSV file; a gzip-compressed one (`.csv.gz`) is inflated first.
     public static func read(contentsOf url: URL, encoding: TextEncoding = .auto) throws(InterchangeError) -> CSVTable {
         let file = url.path(percentEncoded: false)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .cannotRead(file: file, reason: error.localizedDescription)
-        }
+        let data = try FileContents.read(url)
         return try CSVTable(data: data, encoding: encoding, file: file)
     }
 

@@ -3,15 +3,11 @@ public import GeoCore
 
 /// Reads and writes GeoJSON files through GeoCore's RFC 7946 coding, with errors that name the file.
 public enum GeoJSONFile {
-    /// Reads a FeatureCollection, a Feature or a bare geometry, and the `"crs"` the file declares.
+    /// Reads a FeatureCollection, a Feature or a bare geometry, and the `"crs"` the file declares; gzip-compressed
+    /// files (`.geojson.gz`) are inflated first.
     public static func read(contentsOf url: URL) throws(InterchangeError) -> GeoJSONDocument {
         let file = url.path(percentEncoded: false)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .cannotRead(file: file, reason: error.localizedDescription)
-        }
+        let data = try FileContents.read(url)
         do {
             return try GeoJSONDocument(data: data)
         } catch {

@@ -5,6 +5,9 @@ public enum InterchangeError: Error, Hashable, Sendable, CustomStringConvertible
     case cannotRead(file: String, reason: String)
     /// The file could not be written; nothing was left half-written.
     case cannotWrite(file: String, reason: String)
+    /// The file is gzip-compressed (recognised by its first bytes, whatever its name) and cannot be inflated:
+    /// it is corrupt or truncated.
+    case badCompression(file: String, reason: String)
     /// The file holds no data at all (not even a header).
     case emptyFile(file: String)
     /// The user asked for UTF-8 and the bytes are not UTF-8. `looksLikeGBK` when they decode as GB18030.
@@ -37,6 +40,8 @@ public enum InterchangeError: Error, Hashable, Sendable, CustomStringConvertible
             "cannot read \(file): \(reason)"
         case .cannotWrite(let file, let reason):
             "cannot write \(file): \(reason)"
+        case .badCompression(let file, let reason):
+            "cannot read \(file): it is gzip-compressed, and \(reason)"
         case .emptyFile(let file):
             "\(file) is empty: expected a header line with column names"
         case .notUTF8(let file, let line, let byte, true):

@@ -204,8 +204,12 @@ import Testing
             return TestNetworks.place(east, north)
         }
         let snapped = try snapper.snap(places).map(\.snappedPoint)
+        // Nine kinds, one of them without facilities: on two cores, more than run at once (four).
         let kinds = [
             Array(snapped.prefix(10)), Array(snapped.dropFirst(10).prefix(25)), Array(snapped.dropFirst(35).prefix(3)),
+            Array(snapped.dropFirst(38).prefix(1)), Array(snapped.dropFirst(39).prefix(40)), [],
+            Array(snapped.dropFirst(79).prefix(7)), Array(snapped.dropFirst(86).prefix(12)),
+            Array(snapped.dropFirst(98).prefix(2)),
         ]
         .map { $0.compactMap { $0 } }
         for k in [1, 3] {
@@ -218,6 +222,15 @@ import Testing
                     #expect(together[kind].sources(of: t) == alone.sources(of: t))
                 }
             }
+        }
+    }
+
+    /// Jobs beyond the thread limit wait for a thread; results come back in job order, every job run once.
+    @Test func searchThreadsRunEveryJobOnceInOrder() {
+        for (count, limit) in [(0, 2), (1, 2), (3, 2), (9, 2), (9, 1), (5, 16)] {
+            let results = SearchThreads.run(count, limit: limit) { i in (i, i * i) }
+            #expect(results.map(\.0) == Array(0..<count))
+            #expect(results.map(\.1) == (0..<count).map { $0 * $0 })
         }
     }
 }

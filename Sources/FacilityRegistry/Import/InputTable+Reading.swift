@@ -10,7 +10,8 @@ extension InputTable {
         contentsOf url: URL, encoding: TextEncoding = .auto, coordinateColumns: CoordinateColumns? = nil,
         layer: String? = nil
     ) throws -> InputTable {
-        switch url.pathExtension.lowercased() {
+        // A gzipped file is told by the name inside: `x.geojson.gz` is GeoJSON (the readers inflate it).
+        switch FileContents.contentName(of: url).pathExtension.lowercased() {
         case "csv", "txt", "tsv":
             return try csv(CSVTable.read(contentsOf: url, encoding: encoding), coordinateColumns: coordinateColumns)
         case "geojson", "json":
@@ -22,7 +23,7 @@ extension InputTable {
             return try geoPackageLayer(at: url, layer: layer)
         default:
             throw RegistryError.input(
-                file: url.path, reason: "unknown file type '.\(url.pathExtension)'; use .csv, .geojson/.json or .gpkg")
+                file: url.path, reason: "unknown file type '.\(url.pathExtension)'; use .csv, .geojson/.json or .gpkg (gzipped .gz too, but .gpkg)")
         }
     }
 

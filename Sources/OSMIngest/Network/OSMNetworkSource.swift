@@ -49,12 +49,9 @@ public struct OSMNetworkSource {
         -> OSMWayResolution
     {
         let profile = self.profile
-        // Rule 2 of every profile: a way with neither a `highway` tag nor a feature tag is not walkable.
-        // Deciding that here spares building a dictionary for each building, boundary and river.
-        let keys = ["highway"] + profile.features.keys.sorted()
+        // The profile reads the tags where they are: no dictionary for each building, boundary and river.
         return try OSMWayResolver(clip: clip).resolve(
-            file, where: { tags in keys.contains(where: tags.contains(key:)) && profile.isWalkable(tags.dictionary) },
-            progress: progress
+            file, where: { tags in profile.isWalkable { tags[$0] } }, progress: progress
         ) { way in
             var vertices: [WayVertex] = []
             vertices.reserveCapacity(way.nodeIDs.count)

@@ -1,3 +1,5 @@
+import Inflate
+
 /// The memory one block is read and inflated into, reused block after block.
 final class PBFBlockSlot {
     let blob = ByteBuffer(capacity: 1 << 20)
@@ -140,7 +142,7 @@ final class PBFBlockReader {
                         "declared raw size \(rawSize) is outside the format's limit of 32 MiB (corrupt data?)")
                 }
                 rawBuffer.reserve(rawSize)
-                do throws(Inflater.Failure) {
+                do throws(InflateError) {
                     let inflater = try self.inflaterForBlobs()
                     try inflater.inflateWhole(
                         zlib.baseAddress ?? UnsafeRawPointer(rawBuffer.base), count: zlib.count,
@@ -165,7 +167,7 @@ final class PBFBlockReader {
     private func inflateUnsized(
         _ zlib: UnsafeRawBufferPointer, into rawBuffer: ByteBuffer, _ location: OSMError.Location
     ) throws(OSMError) -> UnsafeRawBufferPointer {
-        do throws(Inflater.Failure) {
+        do throws(InflateError) {
             let inflater = try inflaterForBlobs()
             inflater.reset()
             inflater.setInput(zlib.baseAddress ?? UnsafeRawPointer(rawBuffer.base), count: zlib.count)
@@ -173,7 +175,7 @@ final class PBFBlockReader {
             while true {
                 if produced == rawBuffer.capacity {
                     guard produced < Self.maximumBlobSize else {
-                        throw Inflater.Failure(message: "inflates to more than the format's limit of 32 MiB")
+                        throw InflateError("inflates to more than the format's limit of 32 MiB")
                     }
                     rawBuffer.reserve(produced * 2, keeping: produced)
                 }
@@ -185,7 +187,7 @@ final class PBFBlockReader {
                 case .progressed: continue
                 case .stalled:
                     if produced < rawBuffer.capacity {
-                        throw Inflater.Failure(message: "the compressed data ends early")
+                        throw InflateError("the compressed data ends early")
                     }
                 }
             }
@@ -194,7 +196,7 @@ final class PBFBlockReader {
         }
     }
 
-    private func inflaterForBlobs() throws(Inflater.Failure) -> Inflater {
+    private func inflaterForBlobs() throws(InflateError) -> Inflater {
         if let inflater { return inflater }
         let made = try Inflater(.zlib)
         inflater = made

@@ -284,14 +284,16 @@ public struct NetworkBuilder {
         }
         let extent = BoundingBox(covering: parts.interiorCoordinates).map(nodeExtent.union) ?? nodeExtent
         let metricCRS: CRS
+        let transformer: CoordinateTransformer
         do {
             metricCRS = try CRS.localMetric(for: extent)
-            let transformer = try CoordinateTransformer(from: .wgs84, to: metricCRS)
+            transformer = try CoordinateTransformer(from: .wgs84, to: metricCRS)
             parts.nodeMetricCoordinates = try transformer.transform(parts.nodeCoordinates)
             parts.interiorMetricCoordinates = try transformer.transform(parts.interiorCoordinates)
         } catch {
             throw .projection(error)
         }
-        return try WalkGraph(parts: parts, metricCRS: metricCRS, provenance: provenance)
+        // The graph keeps the transformer, so snapping on a fresh build does not set up another.
+        return try WalkGraph(parts: parts, metricCRS: metricCRS, provenance: provenance, toMetric: transformer)
     }
 }

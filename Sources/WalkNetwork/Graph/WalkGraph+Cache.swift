@@ -2,6 +2,12 @@ public import Foundation
 import GeoCore
 import Projection
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The network cache: a little-endian binary file that reloads a graph without rebuilding it.
 ///
 /// Layout (format 1):
@@ -26,50 +32,92 @@ extension WalkGraph {
     public static let cacheFormatVersion: UInt32 = 1
     static let cacheMagic: [UInt8] = [0x89, 0x4C, 0x43, 0x57, 0x4E, 0x0D, 0x0A, 0x1A]
 
-    /// The cache's bytes.
+    /// The cache's bytes, in memory (``write(to:)`` streams the same bytes to a file).
     public func cacheData() -> Data {
-        var w = CacheWriter()
-        w.bytes.append(contentsOf: Self.cacheMagic)
-        w.append(Self.cacheFormatVersion)
-        w.append(UInt32(0))
-        w.append(UInt64(0))  // total length, patched below
-        w.append(UInt64(nodeCount))
-        w.append(UInt64(edgeCount))
-        w.append(UInt64(interiorCoordinates.count))
-        w.append(metricCRS.definition)
-        let pairs = provenance.sorted { $0.key < $1.key }
-        w.append(UInt32(pairs.count))
-        for (key, value) in pairs {
-            w.append(key)
-            w.append(value)
-        }
-        w.append(coordinates: nodeCoordinates)
-        w.append(coordinates: nodeMetricCoordinates)
-        w.append(array: nodeExternalIDs)
-        w.append(array: edgeSources)
-        w.append(array: edgeTargets)
-        w.append(array: edgeLengths.map(\.bitPattern))
-        w.append(array: edgeWayIDs)
-        w.append(array: interiorOffsets)
-        w.append(coordinates: interiorCoordinates)
-        w.append(coordinates: interiorMetricCoordinates)
-        let total = UInt64(w.bytes.count + 8)
-        withUnsafeBytes(of: total.littleEndian) { raw in
-            for i in 0..<8 { w.bytes[16 + i] = raw[i] }
-        }
-        let checksum = w.bytes.withUnsafeBytes { XXHash64.hash($0) }
-        w.append(checksum)
-        return Data(w.bytes)
+        var data = Data()
+        data.reserveCapacity(cacheByteCount)
+        // Appending to memory cannot fail.
+        try? writeCache { data.append(contentsOf: $0) }
+        return data
     }
 
-    /// Writes the cache to `url` atomically (a temporary file renamed into place), so a failed write
-    /// leaves no half-written cache.
+    /// Writes the cache to `url` atomically (a temporary file beside it, renamed into place), so a failed
+    /// write leaves no half-written cache. The bytes are streamed to the file in 1 MiB chunks and hashed on
+    /// the way: the only memory this takes beyond the graph is the chunk.
     public func write(to url: URL) throws(WalkNetworkError) {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try cacheData().write(to: url, options: .atomic)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CacheProblem("cannot create a file in \(folder.path)")
+            }
+            do {
+                let handle = try FileHandle(forWritingTo: temporary)
+                do {
+                    try writeCache { try handle.write(contentsOf: $0) }
+                    try handle.close()
+                } catch {
+                    try? handle.close()
+                    throw error
+                }
+                // rename(2) replaces the destination atomically, whether it exists or not.
+                guard rename(temporary.path, url.path) == 0 else {
+                    throw CacheProblem(String(cString: strerror(errno)))
+                }
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            }
+        } catch let problem as CacheProblem {
+            throw .cacheWrite(file: url.path, reason: problem.reason)
         } catch {
             throw .cacheWrite(file: url.path, reason: error.localizedDescription)
         }
+    }
+
+    /// The cache's length in bytes, from the counts (the header records it before anything is hashed).
+    var cacheByteCount: Int {
+        let pairs = provenance.reduce(0) { $0 + 8 + $1.key.utf8.count + $1.value.utf8.count }
+        return Self.cacheHeaderSize + 4 + metricCRS.definition.utf8.count + 4 + pairs
+            + Self.cacheArrayBytes(nodes: nodeCount, edges: edgeCount, interiorVertices: interiorCoordinates.count) + 8
+    }
+
+    /// Magic, version, flags, total length and the three counts.
+    static let cacheHeaderSize = 8 + 4 + 4 + 8 + 3 * 8
+
+    /// The bytes of the arrays for these counts (the layout above).
+    static func cacheArrayBytes(nodes n: Int, edges e: Int, interiorVertices i: Int) -> Int {
+        (16 + 16 + 8) * n + (4 + 4 + 8 + 8) * e + 4 * (e + 1) + 32 * i
+    }
+
+    /// Hands the cache's bytes to `sink` in order, in chunks, ending with the checksum of all before it.
+    private func writeCache(to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        var w = CacheWriter(sink: sink)
+        try w.append(bytes: Self.cacheMagic)
+        try w.append(Self.cacheFormatVersion)
+        try w.append(UInt32(0))
+        try w.append(UInt64(cacheByteCount))
+        try w.append(UInt64(nodeCount))
+        try w.append(UInt64(edgeCount))
+        try w.append(UInt64(interiorCoordinates.count))
+        try w.append(metricCRS.definition)
+        let pairs = provenance.sorted { $0.key < $1.key }
+        try w.append(UInt32(pairs.count))
+        for (key, value) in pairs {
+            try w.append(key)
+            try w.append(value)
+        }
+        try w.append(coordinates: nodeCoordinates)
+        try w.append(coordinates: nodeMetricCoordinates)
+        try w.append(array: nodeExternalIDs)
+        try w.append(array: edgeSources)
+        try w.append(array: edgeTargets)
+        try w.append(each: edgeLengths) { $0.bitPattern }
+        try w.append(array: edgeWayIDs)
+        try w.append(array: interiorOffsets)
+        try w.append(coordinates: interiorCoordinates)
+        try w.append(coordinates: interiorMetricCoordinates)
+        try w.finish()
     }
 
     /// Reads a cache written by ``write(to:)``.
@@ -139,7 +187,7 @@ extension WalkGraph {
             provenance[key] = try r.readString("provenance value")
         }
         // Sizes are checked against what is left before anything is allocated.
-        let needed = (16 + 16 + 8) * n + (4 + 4 + 8 + 8) * e + 4 * (e + 1) + 32 * i
+        let needed = cacheArrayBytes(nodes: n, edges: e, interiorVertices: i)
         guard needed == r.end - r.offset else {
             throw CacheProblem(
                 "its counts (\(n) nodes, \(e) edges, \(i) vertices) need \(needed) bytes of arrays, it has \(r.end - r.offset)"
@@ -196,38 +244,82 @@ struct CacheProblem: Error {
     init(_ reason: String) { self.reason = reason }
 }
 
-/// Appends little-endian values to a byte array.
+/// Hands little-endian values to a sink in chunks of about 1 MiB, hashing every byte on the way, and ends
+/// with the XXH64 of all of them (``finish()``). Large arrays go to the sink straight from their storage.
 struct CacheWriter {
-    var bytes: [UInt8] = []
+    private static let chunkSize = 1 << 20
+    private let sink: (UnsafeRawBufferPointer) throws -> Void
+    private var chunk: [UInt8] = []
+    private var hasher = XXHash64()
 
-    mutating func append<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    init(sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.sink = sink
+        chunk.reserveCapacity(Self.chunkSize)
     }
 
-    mutating func append(_ text: String) {
+    /// Hashes and hands over `bytes`.
+    private mutating func emit(_ bytes: UnsafeRawBufferPointer) throws {
+        hasher.update(bytes)
+        try sink(bytes)
+    }
+
+    /// Hands over the chunk gathered so far.
+    private mutating func flush() throws {
+        guard !chunk.isEmpty else { return }
+        try chunk.withUnsafeBytes { bytes in
+            hasher.update(bytes)
+            try sink(bytes)
+        }
+        chunk.removeAll(keepingCapacity: true)
+    }
+
+    mutating func append(bytes: [UInt8]) throws {
+        chunk.append(contentsOf: bytes)
+        if chunk.count >= Self.chunkSize { try flush() }
+    }
+
+    mutating func append<T: FixedWidthInteger>(_ value: T) throws {
+        withUnsafeBytes(of: value.littleEndian) { chunk.append(contentsOf: $0) }
+        if chunk.count >= Self.chunkSize { try flush() }
+    }
+
+    mutating func append(_ text: String) throws {
         let utf8 = Array(text.utf8)
-        append(UInt32(utf8.count))
-        bytes.append(contentsOf: utf8)
+        try append(UInt32(utf8.count))
+        try append(bytes: utf8)
     }
 
-    mutating func append<T: FixedWidthInteger>(array: [T]) {
+    mutating func append<T: FixedWidthInteger>(array: [T]) throws {
         #if _endian(little)
-            array.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            try flush()
+            try array.withUnsafeBytes { try emit($0) }
         #else
-            for value in array { append(value) }
+            try append(each: array) { $0 }
         #endif
     }
 
-    /// x, y interleaved as Float64 bit patterns.
-    mutating func append(coordinates: [Coordinate]) {
-        let flat = [UInt64](unsafeUninitializedCapacity: 2 * coordinates.count) { buffer, count in
-            for (k, c) in coordinates.enumerated() {
-                buffer[2 * k] = c.x.bitPattern
-                buffer[2 * k + 1] = c.y.bitPattern
-            }
-            count = 2 * coordinates.count
+    /// Each element as the integer `bits` gives, through the chunk.
+    mutating func append<Element, T: FixedWidthInteger>(each elements: [Element], _ bits: (Element) -> T) throws {
+        for element in elements {
+            withUnsafeBytes(of: bits(element).littleEndian) { chunk.append(contentsOf: $0) }
+            if chunk.count >= Self.chunkSize { try flush() }
         }
-        append(array: flat)
+    }
+
+    /// x, y interleaved as Float64 bit patterns.
+    mutating func append(coordinates: [Coordinate]) throws {
+        for c in coordinates {
+            withUnsafeBytes(of: c.x.bitPattern.littleEndian) { chunk.append(contentsOf: $0) }
+            withUnsafeBytes(of: c.y.bitPattern.littleEndian) { chunk.append(contentsOf: $0) }
+            if chunk.count >= Self.chunkSize { try flush() }
+        }
+    }
+
+    /// Hands over what is left and the checksum of every byte before it.
+    mutating func finish() throws {
+        try flush()
+        let checksum = hasher.digest()
+        try withUnsafeBytes(of: checksum.littleEndian) { try sink($0) }
     }
 }
 

@@ -56,6 +56,8 @@ public final class WalkGraph: Sendable {
     /// Free-form facts about where the graph came from (source file, profile `id@version`, …), saved
     /// with the cache.
     public let provenance: [String: String]
+    /// Longitude/latitude to ``metricCRS`` and back, set up once for the graph and shared.
+    public let metricProjection: MetricProjection
 
     /// Marks a node without an external id.
     public static let noExternalID = Int64.min
@@ -76,7 +78,12 @@ public final class WalkGraph: Sendable {
 
     /// Derives the adjacency and the components. The parts must be consistent (the builder and the cache
     /// reader check that): endpoints in range, offsets non-decreasing from 0 to the interior count.
-    init(parts: Parts, metricCRS: CRS, provenance: [String: String]) throws(WalkNetworkError) {
+    ///
+    /// `toMetric`, when the caller has one, is its transformer from EPSG:4326 to `metricCRS`, kept for
+    /// ``metricProjection``.
+    init(
+        parts: Parts, metricCRS: CRS, provenance: [String: String], toMetric: sending CoordinateTransformer? = nil
+    ) throws(WalkNetworkError) {
         let nodeCount = parts.nodeCoordinates.count
         let edgeCount = parts.edgeSources.count
         var selfLoops = 0
@@ -86,8 +93,9 @@ public final class WalkGraph: Sendable {
             throw .tooLarge("\(edgeCount) edges need \(entryCount) adjacency entries; at most \(Int32.max) fit")
         }
 
-        // CSR, entries of a node in edge order.
-        var degree = [Int32](repeating: 0, count: nodeCount + 1)
+        // CSR, entries of a node in edge order. The searches read offsets and arcs at random: on huge pages
+        // where the system has them.
+        var degree = HugePages.array(repeating: Int32(0), count: nodeCount + 1)
         for e in 0..<edgeCount {
             let u = Int(parts.edgeSources[e])
             let v = Int(parts.edgeTargets[e])
@@ -97,7 +105,7 @@ public final class WalkGraph: Sendable {
         for i in 0..<nodeCount { degree[i + 1] += degree[i] }
         let offsets = degree
         var next = Array(offsets.dropLast())
-        var arcs = [Arc](repeating: Arc(node: 0, length: 0), count: entryCount)
+        var arcs = HugePages.array(repeating: Arc(node: 0, length: 0), count: entryCount)
         var edges = [Int32](repeating: 0, count: entryCount)
         for e in 0..<edgeCount {
             let u = Int(parts.edgeSources[e])
@@ -134,6 +142,7 @@ public final class WalkGraph: Sendable {
         self.components = components
         self.metricCRS = metricCRS
         self.provenance = provenance
+        metricProjection = MetricProjection(crs: metricCRS, toMetric: toMetric)
     }
 
     /// Union-find over the edges; components renumbered by size, largest first.

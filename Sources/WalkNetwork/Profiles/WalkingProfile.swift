@@ -132,10 +132,23 @@ public struct WalkingProfile: Hashable, Sendable {
         evaluate(tags).isWalkable
     }
 
+    /// As ``isWalkable(_:)-([String:String])``, with the tags read through `tag` (key → value, nil when
+    /// absent), so a reader can decide on its own tag storage without building a dictionary per way.
+    public func isWalkable(tag: (String) -> String?) -> Bool {
+        evaluate(tag: tag).isWalkable
+    }
+
     /// The decision for a way's tags, with the rule that made it.
     public func evaluate(_ tags: [String: String]) -> Decision {
+        evaluate { tags[$0] }
+    }
+
+    /// The decision for a way whose tags `tag` reads (key → value, nil when absent), with the rule that made
+    /// it. Only the keys the rules name are asked for; a way with neither `highway` nor a feature key is
+    /// decided (rule 2) after at most 2 + ``features``.count look-ups.
+    public func evaluate(tag: (String) -> String?) -> Decision {
         func value(_ key: String) -> String? {
-            guard let raw = tags[key] else { return nil }
+            guard let raw = tag(key) else { return nil }
             let first = raw.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let trimmed = first.trimmingSpaces()
             return trimmed.isEmpty ? nil : trimmed

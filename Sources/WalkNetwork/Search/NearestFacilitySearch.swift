@@ -1,4 +1,3 @@
-import Dispatch
 import HeapModule
 
 /// Multi-source bounded shortest paths: for every node, the k nearest distinct sources (facilities) within
@@ -53,7 +52,7 @@ public final class NearestFacilitySearch {
     // MARK: k = 1
 
     private func runNearest(_ sources: [SnappedPoint], _ maxDistance: Double) -> NearestSources {
-        var labels = [SourceLabel](repeating: .none, count: graph.nodeCount)
+        var labels = HugePages.array(repeating: SourceLabel.none, count: graph.nodeCount)
         // Settled nodes, one bit each: small enough to stay in cache, so stale heap entries and settled
         // neighbours cost no look-up of their labels.
         settled.reset(count: graph.nodeCount)
@@ -106,7 +105,7 @@ public final class NearestFacilitySearch {
 
     private func runKNearest(_ sources: [SnappedPoint], _ maxDistance: Double, _ k: Int) -> NearestSources {
         let n = graph.nodeCount
-        var labels = [SourceLabel](repeating: .none, count: n * k)
+        var labels = HugePages.array(repeating: SourceLabel.none, count: n * k)
         // How many of each node's labels are final; a node with k is done, and nothing it is offered
         // (never better than what was settled before) needs a look at its labels.
         var settledCount = [UInt8](repeating: 0, count: n)
@@ -243,21 +242,13 @@ public struct NearestFacilityResult: Sendable {
     /// As ``distances(to:)-([SnappedPoint])``, with nil for targets that could not be snapped: they get no
     /// sources, and the result stays aligned with the list.
     public func distances(to targets: [SnappedPoint?]) throws(WalkNetworkError) -> NearestSources {
-        guard targets.count < Int(UInt32.max) else { throw .tooLarge("\(targets.count) targets") }
-        // Targets are read in edge order, which is spatial: their edges' ends and labels are then near
-        // each other in memory (several times faster for targets given in no spatial order).
-        var order: [UInt64] = []
-        order.reserveCapacity(targets.count)
-        for (t, target) in targets.enumerated() {
-            guard let target else { continue }
-            guard target.edge.index >= 0, target.edge.index < graph.edgeCount else {
-                throw .invalidSnappedPoint(
-                    role: "target", index: t,
-                    reason: "\(target.edge) is not in this network of \(graph.edgeCount) edges")
-            }
-            order.append(UInt64(target.edge.rawValue) << 32 | UInt64(t))
-        }
-        order.sort()
+        try distances(to: targets, order: TargetOrder(targets, in: graph))
+    }
+
+    /// As ``distances(to:)-([SnappedPoint?])``, reading the targets in `order` (made once for several
+    /// searches over the same targets).
+    func distances(to targets: [SnappedPoint?], order: TargetOrder) throws(WalkNetworkError) -> NearestSources {
+        let order = order.keys
         let k = nodes.k
         var output = [SourceLabel](repeating: .none, count: targets.count * k)
         var candidates: [SourceLabel] = []
@@ -342,31 +333,23 @@ public struct NearestFacilityResult: Sendable {
 }
 
 extension NearestFacilitySearch {
-    /// Nearest-facility distances for several kinds at once: one search per source set, run concurrently
-    /// (one per core), each then read at `targets`. Results are in the order of `sourceSets`.
+    /// Nearest-facility distances for several kinds at once: one search per source set, all running
+    /// concurrently (``SearchThreads``: 3 kinds on 2 cores end together), each then read at `targets`.
+    /// Results are in the order of `sourceSets`.
     public static func distances(
         in graph: WalkGraph, from sourceSets: [[SnappedPoint]], to targets: [SnappedPoint?],
         maxDistance: Double, k: Int = 1
     ) throws(WalkNetworkError) -> [NearestSources] {
-        var outcomes = [Result<NearestSources, WalkNetworkError>?](repeating: nil, count: sourceSets.count)
-        outcomes.withUnsafeMutableBufferPointer { buffer in
-            let output = DisjointWrites(buffer)
-            DispatchQueue.concurrentPerform(iterations: sourceSets.count) { i in
-                output[i] = Result { () throws(WalkNetworkError) in
-                    try NearestFacilitySearch(graph: graph)
-                        .run(sources: sourceSets[i], maxDistance: maxDistance, k: k)
-                        .distances(to: targets)
-                }
+        let order = try TargetOrder(targets, in: graph)
+        let outcomes = SearchThreads.run(sourceSets.count) { i in
+            Result { () throws(WalkNetworkError) in
+                try NearestFacilitySearch(graph: graph)
+                    .run(sources: sourceSets[i], maxDistance: maxDistance, k: k)
+                    .distances(to: targets, order: order)
             }
         }
         var results: [NearestSources] = []
-        for outcome in outcomes {
-            switch outcome {
-            case .success(let value)?: results.append(value)
-            case .failure(let error)?: throw error
-            case nil: throw .invalidArgument("internal: a search did not run")
-            }
-        }
+        for outcome in outcomes { results.append(try outcome.get()) }
         return results
     }
 }

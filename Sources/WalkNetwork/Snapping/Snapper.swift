@@ -56,7 +56,7 @@ public struct Snapper: Sendable {
         }
         let metric: [Coordinate]
         do {
-            metric = try CoordinateTransformer(from: .wgs84, to: graph.metricCRS).transform(coordinates)
+            metric = try graph.metricProjection.toMetric(coordinates)
         } catch {
             throw .projection(error)
         }
