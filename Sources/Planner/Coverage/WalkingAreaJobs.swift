@@ -109,7 +109,7 @@ public struct WalkingAreaJobs {
     }
 
     static func areaKm2(_ area: Geometry, graph: WalkGraph) throws -> Double {
-        let metric = try CoordinateTransformer(from: .wgs84, to: graph.metricCRS).transform(area)
+        let metric = try graph.metricProjection.toMetric(area)
         return try PlanarGeometry(metric, in: try GeometryEngine()).area / 1_000_000
     }
 }
