@@ -140,6 +140,71 @@ struct AccessCommandTests {
         #expect(report.layers["access_admin_units"]?.geometry == "None")
     }
 
+    /// Two SYNTHETIC rectangles, split at 24.935° E, imported as admin units over the real Helsinki demand.
+    static let syntheticUnits = """
+        {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code": "W", "name": "西区（合成）"}, "geometry": {"type": "Polygon",
+         "coordinates": [[[24.90, 60.15], [24.935, 60.15], [24.935, 60.18], [24.90, 60.18], [24.90, 60.15]]]}},
+        {"type": "Feature", "properties": {"code": "E", "name": "东区（合成）"}, "geometry": {"type": "Polygon",
+         "coordinates": [[[24.935, 60.15], [24.965, 60.15], [24.965, 60.18], [24.935, 60.18], [24.935, 60.15]]]}}
+        ]}
+
+        """
+
+    @Test func adminUnitsGetPolygonMeansAndAMapPage() throws {
+        try cli.write("units.geojson", Self.syntheticUnits)
+        let imported = try cli.run(["admin", "import", cli.path("units.geojson"), "--id", "code", "--name", "name"])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let result = try cli.run(["access", "childcare", "--capacity-field", "places", "--within", "1000", "--target", "5.5",
+                                  "--json", "-o", cli.path("units.gpkg")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try json(result)
+        let units = try #require(document["admin_units"] as? [[String: Any]])
+        #expect(units.compactMap { $0["unit_id"] as? String } == ["E", "W"])
+
+        // GDAL's own population-weighted mean and share below 5.5 over the demand points on each side.
+        let gpkg = cli.path("units.gpkg")
+        let report = try OgrReport(of: gpkg)
+        #expect(report.layers["access_admin_units"]?.featureCount == 2)
+        #expect(report.layers["access_admin_units"]?.geometry == "Multi Polygon")
+        func figure(_ sql: String, _ name: String) throws -> Double? {
+            let out = try OgrReport.ogrinfo(["-q", "-dialect", "SQLite", "-sql", sql, gpkg]).stdout
+            return out.split(separator: "\n").first { $0.contains("\(name) (Real) = ") }
+                .flatMap { Double($0.components(separatedBy: "= ").last ?? "") }
+        }
+        var total = 0.0
+        for (id, side) in [("W", "< 24.935"), ("E", ">= 24.935")] {
+            let filter = "FROM access_demand WHERE ST_X(geom) \(side) AND population > 0"
+            let mean = try #require(try figure("SELECT SUM(population * access) / SUM(population) AS m \(filter)", "m"))
+            let below = try #require(try figure(
+                "SELECT SUM(CASE WHEN access < 5.5 THEN population ELSE 0 END) / SUM(population) AS b \(filter)", "b"))
+            let stored = try #require(try figure(
+                "SELECT mean_access AS m, share_below_target AS b FROM access_admin_units WHERE unit_id = '\(id)'", "m"))
+            let unit = try #require(units.first { $0["unit_id"] as? String == id })
+            let reported = try #require(unit["mean"] as? Double)
+            #expect(abs(stored - mean) < 1e-9 * max(1, mean), "\(id): layer \(stored), GDAL \(mean)")
+            #expect(abs(reported - mean) < 1e-9 * max(1, mean))
+            #expect(abs((unit["share_below_target"] as? Double ?? -1) - below) < 1e-9)
+            total += unit["population"] as? Double ?? 0
+        }
+        // The rectangles hold every demand point, so their residents add up to the whole.
+        let overall = try #require(document["overall"] as? [String: Any])
+        #expect(abs(total - (overall["population"] as? Double ?? 0)) < 1e-6)
+
+        // The page beside the GeoPackage, opened in a real browser: the map with its classes, the table.
+        #expect(document["page"] as? String == cli.path("units.html"))
+        let scratch = try TemporaryFolder(prefix: "access-page")
+        let dom = try HeadlessChromium.dumpDOM(of: URL(fileURLWithPath: cli.path("units.html")), scratch: scratch)
+        #expect(dom.contains("<svg") && dom.contains("id=\"map-access\"") && dom.contains("scale-bar"))
+        #expect(dom.contains("access-class-") && dom.contains("每 1,000 人") && dom.contains("class=\"facility\""))
+        #expect(dom.contains("class=\"access-units\"") && dom.contains("西区（合成）") && dom.contains("东区（合成）"))
+        let english = try cli.run(["access", "childcare", "--capacity-field", "places", "--within", "1000", "--lang", "en",
+                                   "-o", cli.path("units-en.gpkg")])
+        #expect(english.status == 0, "\(english.stderr)")
+        let page = try String(contentsOfFile: cli.path("units-en.html"), encoding: .utf8)
+        #expect(page.contains("per 1,000") && page.contains("By admin unit"))
+    }
+
     @Test func badRequestsSayWhatIsWrong() throws {
         let unknownKind = try cli.run(["access", "creche", "--capacity-field", "places"])
         #expect(unknownKind.status != 0 && unknownKind.stderr.contains("unknown facility kind 'creche'"))

@@ -2,8 +2,10 @@ import ArgumentParser
 import Coverage
 import FacilityKit
 import FacilityRegistry
+import GeoCore
 import Foundation
 import Planner
+import Reports
 import WalkNetwork
 
 struct AccessCommand: ParsableCommand {
@@ -75,7 +77,8 @@ struct AccessCommand: ParsableCommand {
         "Facilities open on this date. Example: --as-of 2025-12-31", valueName: "date"))
     var asOf: String?
     @Option(name: .shortAndLong, help: ArgumentHelp(
-        "The GeoPackage of results for QGIS (default: <registry>.access.gpkg). Example: -o access.gpkg", valueName: "file"))
+        "The GeoPackage of results for QGIS (default: <registry>.access.gpkg); the page with the map is written "
+            + "beside it with the extension .html. Example: -o access.gpkg", valueName: "file"))
     var output: String?
     @Flag(help: "Print JSON instead of a table. Example: --json") var json = false
 
@@ -123,9 +126,16 @@ struct AccessCommand: ParsableCommand {
         Console.endProgress()
         let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".access.gpkg"
         try AccessOutputs.writeLayers(run, to: URL(fileURLWithPath: gpkg))
-        let report = AccessReport(run: run, plugin: plugin, method: method, language: global.lang)
-        try report.print(json: json, output: gpkg)
-        Console.note(global.lang == .zh ? "图层已写入 \(gpkg)" : "Layers written to \(gpkg)")
+        let summary = AccessSummary(run: run, plugin: plugin, method: method, language: global.lang)
+        let page = URL(fileURLWithPath: gpkg).deletingPathExtension().appendingPathExtension("html")
+        do {
+            try Data(summary.page.html(language: global.lang).utf8).write(to: page, options: .atomic)
+        } catch {
+            throw CommandFailure("cannot write \(page.path): \(error.localizedDescription)", exitCode: ExitStatus.cannotCreate)
+        }
+        try summary.print(json: json, output: gpkg, page: page.path)
+        Console.note(global.lang == .zh
+            ? "图层已写入 \(gpkg)，地图页已写入 \(page.path)" : "Layers written to \(gpkg), the map page to \(page.path)")
     }
 
     /// `300:1,600:0.68,1000:0.22` as decay steps.
@@ -146,14 +156,15 @@ struct AccessCommand: ParsableCommand {
     }
 }
 
-/// The accessibility summary: overall and per 街道/社区, and what was left out.
-struct AccessReport {
+/// The accessibility summary: overall and per 街道/社区, and what was left out, as text, JSON and the map page.
+struct AccessSummary {
     let run: AccessRun
     let plugin: any FacilityPlugin
     let method: AccessCommand.Method
     let language: ReportLanguage
 
     struct Figures: Encodable {
+        var unit_id: String?
         var admin_unit: String?
         var population: Double
         var mean: Double?
@@ -165,8 +176,9 @@ struct AccessReport {
         var share_below_target: Double?
         var unsnapped_population: Double
 
-        init(_ summary: FloatingCatchmentResult.Summary, adminUnit: String?) {
-            admin_unit = adminUnit
+        init(_ summary: FloatingCatchmentResult.Summary, unit: AccessUnitFigures?) {
+            unit_id = unit?.id
+            admin_unit = unit?.name
             population = summary.population
             mean = summary.mean
             p10 = summary.quantiles[0.1]
@@ -197,23 +209,63 @@ struct AccessReport {
         var facilities_without_residents: [String]
         var unsnapped_demand: [String]
         var output: String
+        var page: String
     }
 
-    func document(output: String) -> Document {
+    func document(output: String, page: String) -> Document {
         let result = run.result.catchment
         return Document(
             kind: run.kind.rawValue, capacity_field: run.capacityField, group: run.result.group.rawValue,
             method: method.rawValue, decay: result.decay.label, within_m: result.catchment, per: result.per,
-            target: run.target, overall: Figures(run.summary, adminUnit: nil),
-            admin_units: run.adminUnits.map { Figures(run.summary(adminUnit: $0), adminUnit: $0) },
+            target: run.target, overall: Figures(run.summary, unit: nil),
+            admin_units: run.unitFigures.map { Figures($0.summary, unit: $0) },
             facilities_used: result.ratios.compactMap { $0 }.count, distributed_capacity: result.distributedSupply,
             facilities_without_capacity: run.withoutCapacity.map(\.id.rawValue),
             unsnapped_facilities: result.unsnappedSupply, facilities_without_residents: result.supplyWithoutResidents,
-            unsnapped_demand: result.unsnappedDemand, output: output)
+            unsnapped_demand: result.unsnappedDemand, output: output, page: page)
     }
 
-    func print(json: Bool, output: String) throws {
-        let document = document(output: output)
+    /// The map page (Reports' ``AccessReport``): the run's points, facilities and units.
+    var page: Reports.AccessReport {
+        let result = run.result.catchment
+        let field = plugin.schema.field(named: run.capacityField)?.label ?? LocalizedText(zh: run.capacityField, en: run.capacityField)
+        let group = run.result.group.label
+        let name = plugin.descriptor.name
+        let within = plainNumber(result.catchment)
+        let per = plainNumber(result.per)
+        let methodText =
+            method == .twoStep
+            ? LocalizedText(zh: "两步移动搜寻法 2SFCA", en: "2SFCA")
+            : LocalizedText(zh: "增强两步移动搜寻法 E2SFCA，距离衰减 \(result.decay.label)", en: "E2SFCA, decay \(result.decay.label)")
+        func unit(_ id: String, _ name: String, _ outline: Geometry?, _ summary: FloatingCatchmentResult.Summary)
+            -> Reports.AccessReport.Unit
+        {
+            .init(id: id, name: name, outline: outline, population: summary.population, mean: summary.mean,
+                  shareBelowTarget: summary.shareBelowTarget)
+        }
+        let used = run.result.facilities.enumerated().map { j, record in
+            Reports.AccessReport.Facility(
+                id: record.id.rawValue, name: record.name, location: record.location, capacity: result.supply[j].amount)
+        }
+        let left = run.withoutCapacity.map {
+            Reports.AccessReport.Facility(id: $0.id.rawValue, name: $0.name, location: $0.location, capacity: nil)
+        }
+        return Reports.AccessReport(
+            title: LocalizedText(zh: "\(name.zh)\(field.zh)可达性", en: "\(name.en) \(field.en.lowercased()) accessibility"),
+            method: LocalizedText(
+                zh: "步行 \(within) m 内，每 \(per) 名\(group.zh)（\(methodText.zh)）",
+                en: "Within \(within) m of walking, per \(per) \(group.en) (\(methodText.en))"),
+            per: result.per, target: run.target, overall: unit("", "", nil, run.summary),
+            demand: run.result.units.enumerated().map { i, demand in
+                .init(id: demand.id, location: demand.location, population: demand.count(run.result.group),
+                      access: result.accessibility[i])
+            },
+            facilities: used + left,
+            units: run.unitFigures.map { unit($0.id, $0.name, $0.outline, $0.summary) })
+    }
+
+    func print(json: Bool, output: String, page: String) throws {
+        let document = document(output: output, page: page)
         if json {
             try printJSON(document)
             return
@@ -234,7 +286,8 @@ struct AccessReport {
             : ["admin unit", "population", "weighted mean", "P10", "median", "P90"]
         if let target = run.target { header.append(zh ? "低于 \(plainNumber(target)) 的人口" : "below \(plainNumber(target))") }
         let rows = ([document.overall] + document.admin_units).map { figures in
-            [figures.admin_unit ?? (zh ? "全部" : "all"), plainNumber(figures.population, digits: 0), value(figures.mean),
+            [figures.admin_unit.map { name in figures.unit_id.map { $0 == name ? name : "\(name) (\($0))" } ?? name }
+                ?? (zh ? "全部" : "all"), plainNumber(figures.population, digits: 0), value(figures.mean),
              value(figures.p10), value(figures.median), value(figures.p90)]
                 + (run.target == nil ? [] : [share(figures.share_below_target)])
         }

@@ -2,6 +2,7 @@ public import Coverage
 public import FacilityKit
 import FacilityRegistry
 import Foundation
+import Rules
 
 /// The capacity-accessibility use case: the registry's facilities of one kind as of a date, each with the
 /// amount its capacity field gives (托位 of `childcare`), shared among the residents of a population group
@@ -87,9 +88,14 @@ public struct AccessJob {
         let result = try analysis.run(
             supply: supply, group: group, withinMeters: withinMeters, per: per, decay: decay,
             progress: { done, total in progress("searched from \(done) of \(total) facilities") })
+        let adminUnits = try AdminUnitStore(registry: registry).load()
+        let unitFigures =
+            adminUnits.contains(where: { $0.outline != nil })
+            ? try AccessUnitFigures.byOutline(adminUnits, result: result, target: target)
+            : AccessUnitFigures.byDemandName(result: result, target: target)
         return AccessRun(
             kind: kind.id, capacityField: capacityField, target: target, result: result,
-            withoutCapacity: withoutCapacity)
+            withoutCapacity: withoutCapacity, unitFigures: unitFigures)
     }
 }
 
@@ -101,15 +107,13 @@ public struct AccessRun: Sendable {
     public let result: AccessResult
     /// Facilities open on the date whose capacity field is empty: left out of the run.
     public let withoutCapacity: [FacilityRecord]
+    /// Figures per admin unit: the registry's units (`registry.admin.gpkg`) when it has outlines, each over
+    /// the demand inside it; otherwise the units the demand names; empty when there are neither.
+    public let unitFigures: [AccessUnitFigures]
 
     /// Population-weighted mean, quantiles and share below the target, over every demand unit.
     public var summary: FloatingCatchmentResult.Summary { result.catchment.summary(target: target) }
 
-    /// The admin units the demand names, sorted; empty when it names none.
-    public var adminUnits: [String] { Array(Set(result.units.compactMap(\.adminUnit))).sorted() }
-
-    /// The summary over the demand units of one admin unit.
-    public func summary(adminUnit: String) -> FloatingCatchmentResult.Summary {
-        result.catchment.summary(target: target) { result.units[$0].adminUnit == adminUnit }
-    }
+    /// Whether ``unitFigures`` are the registry's admin units, with outlines.
+    public var unitsHaveOutlines: Bool { unitFigures.contains { $0.outline != nil } }
 }

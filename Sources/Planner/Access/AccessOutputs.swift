@@ -9,8 +9,9 @@ public enum AccessOutputs {
     /// Layers `access_demand` (the demand points with their residents of the group, `access` = Aᵢ per `per`,
     /// and `below_target` when a target was given), `access_facilities` (each facility of the kind with its
     /// capacity, `ratio` = Rⱼ per `per`, the weighted residents it serves, and a `status`: `used`,
-    /// `no_capacity`, `unsnapped`, `no_residents`), and, when the demand names admin units, the attributes
-    /// table `access_admin_units` with the population-weighted mean per unit.
+    /// `no_capacity`, `unsnapped`, `no_residents`), and `access_admin_units`: the population-weighted mean
+    /// and share below the target per admin unit, polygons when the registry has admin units, else an
+    /// attributes table of the units the demand names.
     public static func writeLayers(_ run: AccessRun, to url: URL) throws {
         try? FileManager.default.removeItem(at: url)
         let result = run.result.catchment
@@ -64,27 +65,30 @@ public enum AccessOutputs {
             description: "ratio: \(run.capacityField) per \(per) \(group) within reach; status: used, no_capacity, "
                 + "unsnapped, no_residents")
 
-        let admins = run.adminUnits
-        guard !admins.isEmpty else { return }
-        let rows = admins.map { admin in
-            let summary = run.summary(adminUnit: admin)
+        guard !run.unitFigures.isEmpty else { return }
+        let withOutlines = run.unitsHaveOutlines
+        let rows = run.unitFigures.map { unit in
             var properties: [String: JSONValue] = [
-                "admin_unit": .string(admin), "population": .number(summary.population),
-                "mean_access": summary.mean.map { .number($0) } ?? .null,
+                "unit_id": .string(unit.id), "name": .string(unit.name),
+                "population": .number(unit.summary.population),
+                "mean_access": unit.summary.mean.map { .number($0) } ?? .null,
             ]
             if run.target != nil {
-                properties["share_below_target"] = summary.shareBelowTarget.map { .number($0) } ?? .null
+                properties["share_below_target"] = unit.summary.shareBelowTarget.map { .number($0) } ?? .null
             }
-            return Feature(geometry: nil, properties: properties)
+            return Feature(geometry: withOutlines ? unit.outline : nil, properties: properties)
         }
         try file.writeLayer(
             FeatureLayer(
-                name: "access_admin_units", geometry: nil,
-                columns: [Column("admin_unit", .text), Column("population", .real), Column("mean_access", .real)]
+                name: "access_admin_units",
+                geometry: withOutlines ? GeometryColumn(type: .multiPolygon, srsID: 4326) : nil,
+                columns: [Column("unit_id", .text), Column("name", .text), Column("population", .real),
+                          Column("mean_access", .real)]
                     + (run.target == nil ? [] : [Column("share_below_target", .real)]),
                 features: rows),
             identifier: "各街道/社区可达供给 / accessibility by admin unit",
-            description: "population-weighted mean of access per admin unit")
+            description: "population-weighted mean of access (per \(per) \(group)) over the demand points in each admin unit"
+                + (withOutlines ? " (point in the unit's outline)" : " (as the demand names them)"))
     }
 
     private static func plain(_ value: Double) -> String {
