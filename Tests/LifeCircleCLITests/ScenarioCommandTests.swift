@@ -125,6 +125,91 @@ struct ScenarioCommandTests {
         #expect(again.stdoutBytes == json)
     }
 
+    /// Three candidate toilets: the two uncovered cell centres above and a third place in the centre.
+    static let candidateSites = newToilets + [(id: "new-3", lon: 24.9450, lat: 60.1690)]
+
+    /// The parsed JSON a command printed.
+    private func json(_ result: CommandRunner.Result) throws -> [String: Any] {
+        try #require(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any])
+    }
+
+    /// The rules of a scenario report, re-encoded with sorted keys, for comparing two runs.
+    private func rules(_ document: [String: Any]) throws -> Data {
+        let rules = try #require(document["rules"] as? [[String: Any]])
+        return try JSONSerialization.data(withJSONObject: rules, options: [.sortedKeys])
+    }
+
+    @Test func candidatesAddTheSiteSiteSuggestPicksAndDiffLikeAPlainAdd() throws {
+        // What `site-suggest` picks from the three sites as a file of points.
+        let csv =
+            ["id,lon,lat"] + Self.candidateSites.map { "\($0.id),\($0.lon),\($0.lat)" }
+        try cli.write("candidates.csv", csv.joined(separator: "\n") + "\n")
+        let suggestion = try json(
+            cli.run([
+                "site-suggest", "public_toilet", "-p", "1", "--within", "300",
+                "--candidates", cli.path("candidates.csv"), "--id", "id", "--crs", "EPSG:4326", "--as-of", Self.asOf,
+                "--json", "-o", cli.path("sites.gpkg"),
+            ]))
+        let suggested = try #require(suggestion["sites"] as? [[String: Any]])
+        try #require(suggested.count == 1)
+        let pick = try #require(suggested[0]["site_id"] as? String)
+        let gain = try #require(suggested[0]["gain"] as? Double)
+        #expect(gain > 0)
+
+        let sites = Self.candidateSites.map { site in
+            "    - {id: \(site.id), name: 候选 \(site.id), at: [\(site.lon), \(site.lat)], "
+                + "attributes: {female_stalls: 3, male_stalls: 2}}"
+        }
+        try cli.write(
+            "candidates.yaml",
+            """
+            scenario: 公厕选址
+            candidates:
+              kind: public_toilet
+              choose: 1
+              within_m: 300
+              group: total
+              sites:
+            \(sites.joined(separator: "\n"))
+            """)
+        let chosen = try json(
+            cli.run(["scenario", "candidates.yaml", "--profile", "national", "--as-of", Self.asOf, "--json"]))
+        let section = try #require(chosen["candidates"] as? [String: Any])
+        let offered = try #require(section["sites"] as? [[String: Any]])
+        #expect(offered.map { $0["id"] as? String } == Self.candidateSites.map(\.id))
+        let picked = offered.filter { $0["chosen"] as? Bool == true }
+        #expect(picked.map { $0["id"] as? String } == [pick])
+        #expect(abs((picked.first?["newly_covered"] as? Double ?? .nan) - gain) < 1e-5)
+        #expect((chosen["changes"] as? [[String: Any]])?.map { $0["id"] as? String } == [pick])
+
+        // The same site as a plain `add` gives the same rules before and after.
+        let site = try #require(Self.candidateSites.first { $0.id == pick })
+        try cli.write(
+            "plain.yaml",
+            """
+            scenario: 公厕选址
+            changes:
+              - add: public_toilet
+                id: \(site.id)
+                name: 候选 \(site.id)
+                at: [\(site.lon), \(site.lat)]
+                attributes: {female_stalls: 3, male_stalls: 2}
+            """)
+        let plain = try json(
+            cli.run(["scenario", "plain.yaml", "--profile", "national", "--as-of", Self.asOf, "--json"]))
+        #expect(try rules(chosen) == rules(plain))
+
+        // The report pages list the offer.
+        let pages = try cli.run([
+            "scenario", "candidates.yaml", "--profile", "national", "--as-of", Self.asOf, "-o", cli.path("cand"),
+        ])
+        #expect(pages.status == 0, "\(pages.stderr)")
+        let markdown = try String(contentsOfFile: cli.path("cand/scenario.md"), encoding: .utf8)
+        #expect(markdown.contains("候选选址：3 处中选 1 处"), "\(markdown)")
+        #expect(markdown.contains("是（第 1 位）"))
+    }
+
     @Test func aBadScenarioFileNamesFileLineAndField() throws {
         try cli.write(
             "bad.yaml",

@@ -182,4 +182,107 @@ struct ScenarioFileTests {
         }
         #expect(try store.facilities(kind: Self.childcare, in: nil, asOf: nil) == before)
     }
+
+    @Test func readsCandidateSitesAsTheAddsTheyBecome() throws {
+        let scenario = try Self.parse(
+            """
+            scenario: 托育选址
+            changes:
+              - {close: childcare, id: C-2}
+            candidates:
+              kind: childcare
+              choose: 2
+              within_m: 300
+              group: age_0_3
+              sites:
+                - {id: S-1, name: 候选1, at: [113.2201, 23.4012], crs: gcj02, attributes: {places: 60}}
+                - {id: S-2, name: 候选2, at: [113.23, 23.41], attributes: {places: 40, public: 是}}
+                - id: S-3
+                  name: 候选3
+                  at: [113.24, 23.42]
+                  attributes: {places: 80}
+            """)
+        #expect(scenario.changes.map(\.verb) == ["close"])
+        let candidates = try #require(scenario.candidates)
+        #expect(candidates.kind == Self.childcare)
+        #expect(candidates.choose == 2)
+        #expect(candidates.within == 300)
+        #expect(candidates.group == .age0to3)
+        #expect(candidates.line == 5)
+        #expect(candidates.sites.map(\.id.rawValue) == ["S-1", "S-2", "S-3"])
+        #expect(candidates.sites.map(\.verb) == ["add", "add", "add"])
+        #expect(candidates.sites.map(\.line) == [10, 11, 12])
+        #expect(candidates.sites.map(\.path) == ["candidates.sites[0]", "candidates.sites[1]", "candidates.sites[2]"])
+        guard case .add(let first) = candidates.sites[0].action, case .add(let second) = candidates.sites[1].action
+        else {
+            Issue.record("expected adds")
+            return
+        }
+        // The same reading as an `add` change: GCJ-02 back to WGS 84, cells parsed by the schema.
+        #expect((0.004...0.007).contains(113.2201 - first.location.lon), "\(first.location)")
+        #expect(first.attributes == ["places": .integer(60)])
+        #expect(second.attributes == ["places": .integer(40), "public": .boolean(true)])
+        #expect(second.location == Coordinate(lon: 113.23, lat: 23.41))
+
+        // Candidates alone make a scenario; the group defaults to everyone.
+        let alone = try Self.parse(
+            """
+            scenario: x
+            candidates:
+              kind: childcare
+              choose: 1
+              within_m: 500
+              sites:
+                - {id: S-1, name: 候选1, at: [113.22, 23.40], attributes: {places: 60}}
+            """)
+        #expect(alone.changes.isEmpty)
+        #expect(alone.candidates?.group == .total)
+    }
+
+    static let site = "{id: S-1, name: s, at: [113.2, 23.4], attributes: {places: 1}}"
+
+    @Test(arguments: [
+        (
+            "candidates:\n  kind: nursery\n  choose: 1\n  within_m: 300\n  sites: [\(site)]", 2,
+            "candidates.kind", "unknown facility kind"
+        ),
+        (
+            "candidates:\n  kind: childcare\n  choose: 0\n  within_m: 300\n  sites: [\(site)]", 3,
+            "candidates.choose", "1 or more"
+        ),
+        (
+            "candidates:\n  kind: childcare\n  choose: 2\n  within_m: 300\n  sites: [\(site)]", 3,
+            "candidates.choose", "only 1 are offered"
+        ),
+        (
+            "candidates:\n  kind: childcare\n  choose: 1\n  within_m: -5\n  sites: [\(site)]", 4,
+            "candidates.within_m", "more than 0 metres"
+        ),
+        (
+            "candidates:\n  kind: childcare\n  choose: 1\n  within_m: 300\n  group: babies\n  sites: [\(site)]", 5,
+            "candidates.group", "unknown population group 'babies'"
+        ),
+        ("candidates:\n  kind: childcare\n  choose: 1\n  within_m: 300", 2, "candidates.sites", "is required"),
+        (
+            "candidates:\n  kind: childcare\n  choose: 1\n  within_m: 300\n  sites: [\(site), \(site)]", 5,
+            "candidates.sites[1].id", "already has id 'S-1'"
+        ),
+        (
+            "candidates:\n  kind: childcare\n  choose: 1\n  within_m: 300\n  sites:\n"
+                + "    - {id: S-1, name: s, at: [113.2, 23.4], attributes: {places: lots}}", 6,
+            "candidates.sites[0].attributes.places", "'lots' is not a whole number"
+        ),
+        (
+            "candidates:\n  kind: childcare\n  choose: 1\n  within_m: 300\n  sites:\n"
+                + "    - {id: S-1, name: s, to: [113.2, 23.4], attributes: {places: 1}}", 6,
+            "candidates.sites[0]", "unknown key 'to'"
+        ),
+        (
+            "candidates:\n  kind: childcare\n  choose: 1\n  within_m: 300\n  radius: 5\n  sites: [\(site)]", 5,
+            "candidates", "unknown key 'radius'"
+        ),
+    ])
+    func candidateMistakesNameTheLineAndField(text: String, line: Int, field: String, reason: String) throws {
+        try mistakesNameTheLineAndField(text: text, line: line, field: field, reason: reason)
+    }
 }

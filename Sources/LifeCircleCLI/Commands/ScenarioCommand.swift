@@ -8,7 +8,7 @@ import Rules
 struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
-        abstract: "Compare a what-if scenario (add, move, close or update facilities) with the registry as it is.",
+        abstract: "Compare a what-if scenario (add, move, close, update, candidate sites) with the registry as it is.",
         discussion: """
             Applies the scenario's changes to a temporary copy of the registry (yours is not written), runs
             the same check on both (same profile, same --as-of date) and writes into the output folder:
@@ -33,6 +33,17 @@ struct ScenarioCommand: ParsableCommand {
                 - {move: public_toilet, id: T-7, to: [113.23, 23.41]}
                 - {close: public_toilet, id: T-9, on: 2025-06-30}
                 - {update: childcare, id: C-3, attributes: {places: 80}}
+              candidates:                  # optional: add the best `choose` of these sites
+                kind: childcare
+                choose: 1                  # by maximal covering, as `site-suggest -p 1` would
+                within_m: 300
+                group: age_0_3             # total (default), women, age_0_3, age_0_14, age_65_plus
+                sites:
+                  - {id: cand-1, name: 候选1, at: [113.2250, 23.4050], attributes: {places: 40}}
+                  - {id: cand-2, name: 候选2, at: [113.2310, 23.3980], attributes: {places: 40}}
+            The candidates are chosen after the changes, with the kind's facilities fixed; the chosen ones are
+            added like `add` changes, and the report lists every site offered and what each chosen one covers.
+            A file may have candidates and no changes.
 
             Examples:
               lifecircle scenario new-childcare.yaml --profile huadu-2021-2030 -o scenario-report

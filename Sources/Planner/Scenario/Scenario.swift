@@ -8,14 +8,47 @@ public struct Scenario: Hashable, Sendable {
     public var name: String
     public var title: LocalizedText
     public var changes: [ScenarioChange]
+    /// Candidate sites of which the best are added after the changes (`candidates:`), if any.
+    public var candidates: ScenarioCandidates?
     /// The file it was read from, for messages.
     public var file: String
 
-    public init(name: String, title: LocalizedText, changes: [ScenarioChange], file: String) {
+    public init(
+        name: String, title: LocalizedText, changes: [ScenarioChange], candidates: ScenarioCandidates? = nil,
+        file: String
+    ) {
         self.name = name
         self.title = title
         self.changes = changes
+        self.candidates = candidates
         self.file = file
+    }
+}
+
+/// The `candidates:` section: sites offered for new facilities of one kind, of which the `choose` that
+/// bring most of `group` within `within` metres of walking (maximal covering) are added.
+public struct ScenarioCandidates: Hashable, Sendable {
+    public var kind: PluginID
+    public var choose: Int
+    /// Walking metres within which a resident counts as covered.
+    public var within: Double
+    public var group: PopulationGroup
+    /// Each site as the `add` change it becomes when chosen (complete record, its own line and path).
+    public var sites: [ScenarioChange]
+    public var line: Int
+    public var path: String
+
+    public init(
+        kind: PluginID, choose: Int, within: Double, group: PopulationGroup, sites: [ScenarioChange], line: Int,
+        path: String
+    ) {
+        self.kind = kind
+        self.choose = choose
+        self.within = within
+        self.group = group
+        self.sites = sites
+        self.line = line
+        self.path = path
     }
 }
 

@@ -1,5 +1,6 @@
 public import FacilityKit
 import FacilityRegistry
+import LocationAllocation
 public import Foundation
 public import Reports
 import Rules
@@ -24,7 +25,9 @@ public struct ScenarioJob {
         public var files: [URL]
     }
 
-    public func run(writingTo folder: URL, language: ReportLanguage, progress: (String) -> Void) throws -> Outcome {
+    public func run(
+        writingTo folder: URL, language: ReportLanguage, progress: @escaping @Sendable (String) -> Void
+    ) throws -> Outcome {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: check.registry) else {
             throw RegistryError.input(
@@ -44,8 +47,18 @@ public struct ScenarioJob {
         }
 
         progress("applying \(scenario.changes.count) changes to the copy")
-        let applied = try scenario.apply(
-            to: GeoPackageFacilityStore(path: copy), plugins: check.plugins, closingOn: check.asOf)
+        let store = try GeoPackageFacilityStore(path: copy)
+        var applied = try scenario.apply(to: store, plugins: check.plugins, closingOn: check.asOf)
+        var choice: ScenarioReport.CandidateChoice?
+        if let candidates = scenario.candidates {
+            // Chosen on the copy, so that the changes above (a closed facility, say) count.
+            let chosen = try choose(candidates, registry: copy, progress: progress)
+            choice = chosen.report
+            progress("adding the \(chosen.changes.count) chosen sites to the copy")
+            let additions = Scenario(
+                name: scenario.name, title: scenario.title, changes: chosen.changes, file: scenario.file)
+            applied += try additions.apply(to: store, plugins: check.plugins, closingOn: check.asOf)
+        }
 
         progress("checking the registry as it is")
         let base = try check.evaluate(progress: progress)
@@ -62,7 +75,7 @@ public struct ScenarioJob {
                 let kind = item.change.kind.rawValue
                 return item.line(kindName: names[item.change.kind] ?? LocalizedText(zh: kind, en: kind))
             },
-            base: base.report, scenario: after.result)
+            candidates: choice, base: base.report, scenario: after.result)
 
         progress("writing the scenario report")
         try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -75,6 +88,46 @@ public struct ScenarioJob {
         try report.renderJSON().write(to: json, options: .atomic)
         try ScenarioOutputs.writeChanges(applied, to: layers)
         return Outcome(report: report, applied: applied, files: [html, markdown, json, layers])
+    }
+
+    /// The best `choose` candidate sites by maximal covering (the siting machinery of `site-suggest`, with
+    /// the registry's facilities of the kind fixed), as `add` changes in rank order, and the report's lines.
+    private func choose(
+        _ candidates: ScenarioCandidates, registry: String, progress: @escaping @Sendable (String) -> Void
+    ) throws -> (changes: [ScenarioChange], report: ScenarioReport.CandidateChoice) {
+        guard let plugin = check.plugins.first(where: { $0.id == candidates.kind }) else {
+            throw YAMLProblem(
+                file: scenario.file, line: candidates.line, field: candidates.path + ".kind",
+                reason: "unknown facility kind '\(candidates.kind)'")
+        }
+        var records: [FacilityRecord] = []
+        for site in candidates.sites {
+            guard case .add(let record) = site.action else { continue }
+            records.append(record)
+        }
+        let result = try SitingJob(
+            registry: registry, kind: plugin,
+            problem: .maximalCovering(sites: candidates.choose, within: candidates.within), group: candidates.group,
+            candidates: .sites(records.map { SiteCandidate(id: $0.id.rawValue, location: $0.location) }),
+            maxSnapDistance: check.maxSnapDistance, asOf: check.asOf
+        ).run(progress: progress)
+        let ranked = result.rankedSites
+        var rankOf: [Int: SitingResult.RankedSite] = [:]
+        for (site, rankedSite) in zip(result.selection.sites, ranked) { rankOf[site.candidate] = rankedSite }
+        let unsnapped = Set(result.instance.unsnappedCandidates)
+        let lines = records.indices.map { index in
+            ScenarioReport.CandidateSite(
+                id: records[index].id, name: records[index].name, location: records[index].location,
+                onNetwork: !unsnapped.contains(index), rank: rankOf[index]?.rank, newlyCovered: rankOf[index]?.gain)
+        }
+        let label = candidates.group.label
+        let names = plugin.descriptor.name
+        return (
+            result.selection.sites.map { candidates.sites[$0.candidate] },
+            ScenarioReport.CandidateChoice(
+                kind: candidates.kind, kindName: names, choose: candidates.choose, within: candidates.within,
+                group: candidates.group.rawValue, groupName: LocalizedText(zh: label.zh, en: label.en), sites: lines)
+        )
     }
 
     /// The walking network cache, demand and admin units that belong to a registry path.

@@ -44,6 +44,8 @@ public struct SitingJob {
         case venues(any FacilityPlugin)
         /// Points of a file (CSV, GeoJSON, GeoPackage) in any CRS.
         case layer(URL, crs: CRS?, layer: String?, idColumn: String?)
+        /// Sites given as they are, e.g. a scenario file's candidates (EPSG:4326).
+        case sites([SiteCandidate])
     }
 
     public let registry: String
@@ -104,6 +106,8 @@ public struct SitingJob {
             }
         case .layer(let url, let crs, let layer, let idColumn):
             sites = try SiteCandidate.points(in: url, crs: crs, layer: layer, idColumn: idColumn)
+        case .sites(let given):
+            sites = given
         }
         guard !sites.isEmpty else {
             throw RegistryError.input(file: registry, reason: "no candidate sites: the network has no connected nodes")

@@ -9,17 +9,73 @@ public struct ScenarioReport: Hashable, Sendable {
     public var name: String
     public var title: LocalizedText
     public var changes: [ChangeLine]
+    /// The candidate sites offered and which were chosen, when the scenario has a `candidates:` section.
+    public var candidates: CandidateChoice?
     /// The check of the registry as it is; its units and kinds serve both sides' wording.
     public var base: CheckReport
     /// The check of the registry with the scenario's changes.
     public var scenario: CheckResult
 
-    public init(name: String, title: LocalizedText, changes: [ChangeLine], base: CheckReport, scenario: CheckResult) {
+    public init(
+        name: String, title: LocalizedText, changes: [ChangeLine], candidates: CandidateChoice? = nil,
+        base: CheckReport, scenario: CheckResult
+    ) {
         self.name = name
         self.title = title
         self.changes = changes
+        self.candidates = candidates
         self.base = base
         self.scenario = scenario
+    }
+
+    /// The best `choose` of the candidate sites by maximal covering: each site offered, and for a chosen
+    /// one its rank and the residents of the group it newly brings within `within` metres.
+    public struct CandidateChoice: Hashable, Sendable {
+        public var kind: PluginID
+        public var kindName: LocalizedText
+        public var choose: Int
+        /// Walking metres.
+        public var within: Double
+        /// The population group's key (`total`, `children_0_3`, …) and name.
+        public var group: String
+        public var groupName: LocalizedText
+        public var sites: [CandidateSite]
+
+        public init(
+            kind: PluginID, kindName: LocalizedText, choose: Int, within: Double, group: String,
+            groupName: LocalizedText, sites: [CandidateSite]
+        ) {
+            self.kind = kind
+            self.kindName = kindName
+            self.choose = choose
+            self.within = within
+            self.group = group
+            self.groupName = groupName
+            self.sites = sites
+        }
+    }
+
+    public struct CandidateSite: Hashable, Sendable {
+        public var id: FacilityID
+        public var name: String
+        public var location: Coordinate
+        /// False when the site is too far from the walking network to serve anyone.
+        public var onNetwork: Bool
+        /// 1 for the chosen site that adds most; nil when not chosen.
+        public var rank: Int?
+        /// Residents newly covered, given the sites ranked before it; nil when not chosen.
+        public var newlyCovered: Double?
+
+        public init(
+            id: FacilityID, name: String, location: Coordinate, onNetwork: Bool, rank: Int?, newlyCovered: Double?
+        ) {
+            self.id = id
+            self.name = name
+            self.location = location
+            self.onNetwork = onNetwork
+            self.rank = rank
+            self.newlyCovered = newlyCovered
+        }
     }
 
     /// One facility the scenario touches.

@@ -81,6 +81,36 @@ struct ScenarioReportWriter {
             })
     }
 
+    private func candidatesHeading(_ choice: ScenarioReport.CandidateChoice) -> String {
+        let within = NumberText.integer(choice.within)
+        return words.pick(
+            "候选选址：\(choice.sites.count) 处中选 \(choice.choose) 处\(words(choice.kindName))"
+                + "（步行 \(within) 米内新覆盖\(choice.groupName.zh)最多）",
+            "Candidate sites for \(words(choice.kindName)): \(choice.choose) of \(choice.sites.count) chosen"
+                + " (most \(choice.groupName.en) newly within \(within) m of walking)")
+    }
+
+    private func candidateTable(_ choice: ScenarioReport.CandidateChoice) -> ReportTable {
+        ReportTable(
+            cssClass: "candidates",
+            headers: [
+                words(Words.facilityID), words(Words.name), words.pick("位置", "Location"),
+                words.pick("选中", "Chosen"), words.pick("新覆盖人口", "Newly covered"),
+            ],
+            rows: choice.sites.map { site in
+                let notChosen =
+                    site.onNetwork
+                    ? words.pick("否", "no") : words.pick("否（离路网太远）", "no (too far from the network)")
+                let chosen = site.rank.map { words.pick("是（第 \($0) 位）", "yes (rank \($0))") } ?? notChosen
+                return [
+                    ReportTable.Cell(site.id.rawValue, isCode: true), ReportTable.Cell(site.name),
+                    ReportTable.Cell(words.location(site.location)),
+                    ReportTable.Cell(chosen, cssClass: site.rank == nil ? "candidate-open" : "candidate-chosen"),
+                    ReportTable.Cell(site.newlyCovered.map(NumberText.integer) ?? "—"),
+                ]
+            })
+    }
+
     /// After minus before, in the rule's terms, with its sign.
     private func change(_ diff: ScenarioReport.RuleDiff) -> String {
         guard let change = diff.change, change.isFinite else { return "—" }
@@ -144,6 +174,9 @@ struct ScenarioReportWriter {
         html += "<header class=\"report-header\">\n<h1>\(heading.htmlEscaped)</h1>\n"
         html += "<p class=\"meta\">\(subtitle.htmlEscaped)</p>\n<p>\(statusSummary.htmlEscaped)</p>\n</header>\n"
         html += "<h2>\(changesHeading.htmlEscaped)</h2>\n" + changeTable.html
+        if let choice = report.candidates {
+            html += "<h2>\(candidatesHeading(choice).htmlEscaped)</h2>\n" + candidateTable(choice).html
+        }
         html += "<h2>\(rulesHeading.htmlEscaped)</h2>\n" + ruleTable.html
         html += "<p class=\"meta\">\(words(Words.generatedBy).htmlEscaped)</p>\n</body>\n</html>\n"
         return html
@@ -154,6 +187,9 @@ struct ScenarioReportWriter {
     func markdown() -> String {
         var lines = ["# \(escaped(heading))", "", escaped(subtitle), "", escaped(statusSummary), ""]
         lines += ["## \(escaped(changesHeading))", ""] + changeTable.markdownLines
+        if let choice = report.candidates {
+            lines += ["", "## \(escaped(candidatesHeading(choice)))", ""] + candidateTable(choice).markdownLines
+        }
         lines += ["", "## \(escaped(rulesHeading))", ""] + ruleTable.markdownLines
         lines += ["", "_\(escaped(words(Words.generatedBy)))_"]
         return lines.joined(separator: "\n") + "\n"
@@ -173,7 +209,26 @@ struct ScenarioReportWriter {
         var profileVersion: String
         var asOf: String
         var changes: [Change]
+        var candidates: Candidates?
         var rules: [Rule]
+
+        struct Candidates: Encodable {
+            var kind: String
+            var choose: Int
+            var withinM: Double
+            var group: String
+            var sites: [Site]
+
+            struct Site: Encodable {
+                var id: String
+                var name: String
+                var location: [Double]
+                var onNetwork: Bool
+                var chosen: Bool
+                var rank: Int?
+                var newlyCovered: Double?
+            }
+        }
 
         struct Change: Encodable {
             var action: String
@@ -230,6 +285,16 @@ struct ScenarioReportWriter {
                     action: line.action.rawValue, kind: line.kind.rawValue, id: line.id.rawValue, name: line.name,
                     location: point(line.location), previousLocation: line.previousLocation.map(point),
                     closedOn: line.closedOn?.description, attributes: line.attributes)
+            },
+            candidates: report.candidates.map { choice in
+                Document.Candidates(
+                    kind: choice.kind.rawValue, choose: choice.choose, withinM: choice.within, group: choice.group,
+                    sites: choice.sites.map { site in
+                        Document.Candidates.Site(
+                            id: site.id.rawValue, name: site.name, location: point(site.location),
+                            onNetwork: site.onNetwork, chosen: site.rank != nil, rank: site.rank,
+                            newlyCovered: figure(site.newlyCovered))
+                    })
             },
             rules: report.diffs.map { diff in
                 Document.Rule(
