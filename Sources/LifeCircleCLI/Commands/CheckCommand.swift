@@ -57,15 +57,10 @@ struct CheckCommand: ParsableCommand {
         let zh = global.lang == .zh
         let lang = global.lang
         let rows = result.results.map { r -> [String] in
-            let status: String =
-                switch r.status {
-                case .passed: zh ? "达标" : "passed"
-                case .failed: zh ? "未达标" : "FAILED"
-                case .notEvaluable: zh ? "无法评估" : "not evaluable"
-                }
-            let measured = r.measured.map { format($0, r.quantity) } ?? "—"
+            let status = RuleText.status(r.status, lang)
+            let measured = RuleText.value(r.measured, r.quantity)
             let target = r.target.map { step in
-                format(step.value, r.quantity) + (step.year.map { zh ? "（\($0)年）" : " (by \($0))" } ?? "")
+                RuleText.value(step.value, r.quantity) + (step.year.map { zh ? "（\($0)年）" : " (by \($0))" } ?? "")
             } ?? "—"
             return [r.rule.title.text(for: lang), status, measured, target]
         }
@@ -77,13 +72,5 @@ struct CheckCommand: ParsableCommand {
         let unknown = result.results.count - passed - failed
         print(zh ? "达标 \(passed) 项，未达标 \(failed) 项，无法评估 \(unknown) 项"
             : "\(passed) passed, \(failed) failed, \(unknown) not evaluable")
-    }
-
-    private func format(_ value: Double, _ quantity: RuleResult.Quantity) -> String {
-        switch quantity {
-        case .share: plainNumber(value * 100, digits: 1) + "%"
-        case .perCapita: plainNumber(value, digits: 2)
-        case .count: plainNumber(value, digits: 0)
-        }
     }
 }

@@ -89,9 +89,9 @@ struct ScenarioCommand: ParsableCommand {
         let zh = lang == .zh
         let rows = outcome.report.diffs.map { diff -> [String] in
             [
-                diff.before.rule.title.text(for: lang), format(diff.before.measured, diff.before.quantity),
-                format(diff.after.measured, diff.after.quantity), change(diff),
-                status(diff.before.status) + " → " + status(diff.after.status),
+                diff.before.rule.title.text(for: lang), RuleText.value(diff.before.measured, diff.before.quantity),
+                RuleText.value(diff.after.measured, diff.after.quantity), change(diff),
+                RuleText.status(diff.before.status, global.lang) + " → " + RuleText.status(diff.after.status, global.lang),
             ]
         }
         print(outcome.report.title.text(for: lang) + (zh ? "，截至 \(check.asOf)" : ", as of \(check.asOf)"))
@@ -105,24 +105,6 @@ struct ScenarioCommand: ParsableCommand {
             zh
                 ? "\n报告：\(html)（另有 scenario.md、scenario.json、scenario.gpkg）"
                 : "\nReport: \(html) (and scenario.md, scenario.json, scenario.gpkg)")
-    }
-
-    private func status(_ status: RuleResult.Status) -> String {
-        let zh = global.lang == .zh
-        return switch status {
-        case .passed: zh ? "达标" : "passed"
-        case .failed: zh ? "未达标" : "FAILED"
-        case .notEvaluable: zh ? "无法评估" : "not evaluable"
-        }
-    }
-
-    private func format(_ value: Double?, _ quantity: RuleResult.Quantity) -> String {
-        guard let value else { return "—" }
-        return switch quantity {
-        case .share: plainNumber(value * 100, digits: 1) + "%"
-        case .perCapita: plainNumber(value, digits: 2)
-        case .count: plainNumber(value, digits: 0)
-        }
     }
 
     private func change(_ diff: ScenarioReport.RuleDiff) -> String {
