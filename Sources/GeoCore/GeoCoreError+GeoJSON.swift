@@ -24,6 +24,16 @@ extension GeoCoreError {
         codingPath.isEmpty ? member : "\(geoJSONPath(codingPath)).\(member)"
     }
 
+    /// The error of a value decoded alone, placed at `path` in the document: `geometry.type: …` of
+    /// the feature decoded alone becomes `features[3].geometry.type: …`.
+    func within(_ path: String) -> GeoCoreError {
+        guard case .invalidGeoJSON(let message) = self else { return self }
+        if message.hasPrefix("top level: ") { return .invalidGeoJSON(path + ": " + message.dropFirst(11)) }
+        if message.hasPrefix("[") { return .invalidGeoJSON(path + message) }
+        if message.hasPrefix("not valid JSON") { return .invalidGeoJSON(path + ": " + message) }
+        return .invalidGeoJSON(path + "." + message)
+    }
+
     /// A decoder's complaint, reworded with its JSON path.
     init(geoJSON error: DecodingError) {
         switch error {

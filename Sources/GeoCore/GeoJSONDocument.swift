@@ -24,10 +24,28 @@ public struct GeoJSONDocument: Hashable, Sendable {
         self.declaredCRS = declaredCRS
     }
 
-    /// Reads GeoJSON text.
+    /// Reads GeoJSON text. A FeatureCollection is read one feature at a time: the text is checked by
+    /// `JSONScanner` (syntax with line and column, nesting depth, repeated keys) and each feature is
+    /// decoded on its own, so memory holds the features and not a tree of the whole file.
     public init(data: Data) throws(GeoCoreError) {
+        let read = data.withUnsafeBytes { bytes in
+            Result { () throws(GeoCoreError) in try Self.read(bytes) }
+        }
+        switch try read.get() {
+        case .document(let document): self = document
+        case .notACollection: self = try Self.decodeWhole(data)
+        }
+    }
+
+    private enum Reading {
+        case document(GeoJSONDocument)
+        /// Checked, but a Feature or a geometry: small, decoded whole.
+        case notACollection
+    }
+
+    private static func decodeWhole(_ data: Data) throws(GeoCoreError) -> GeoJSONDocument {
         do {
-            self = try JSONDecoder().decode(GeoJSONDocument.self, from: data)
+            return try JSONDecoder().decode(GeoJSONDocument.self, from: data)
         } catch let error as GeoCoreError {
             throw error
         } catch let error as DecodingError {
@@ -35,6 +53,85 @@ public struct GeoJSONDocument: Hashable, Sendable {
         } catch {
             throw .invalidGeoJSON("\(error)")
         }
+    }
+
+    private static func read(_ bytes: UnsafeRawBufferPointer) throws(GeoCoreError) -> Reading {
+        var scanner = JSONScanner(bytes)
+        let decoder = JSONDecoder()
+        var members: [String: Range<Int>] = [:]
+        var features: [Feature]?
+        do {
+            guard scanner.peek() != nil else { throw scanner.error("the file is empty") }
+            guard scanner.peek() == UInt8(ascii: "{") else {
+                throw scanner.unexpected(expecting: "a GeoJSON object, starting with '{'")
+            }
+            scanner.offset += 1
+            var keys: [String: (line: Int, column: Int)] = [:]
+            if !scanner.consume(UInt8(ascii: "}")) {
+                repeat {
+                    let name = try scanner.key(in: &keys)
+                    if name == "features", scanner.peek() == UInt8(ascii: "[") {
+                        features = try readFeatures(&scanner, decoder: decoder)
+                    } else {
+                        _ = scanner.peek()
+                        let start = scanner.offset
+                        try scanner.skipValue(depth: 1)
+                        members[name] = start..<scanner.offset
+                    }
+                } while scanner.consume(UInt8(ascii: ","))
+                try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
+            }
+            if scanner.peek() != nil { throw scanner.unexpected(expecting: "the end of the text") }
+        } catch let error as JSONScanner.SyntaxError {
+            throw .invalidGeoJSON(error.description)
+        } catch {
+            throw error as? GeoCoreError ?? .invalidGeoJSON("\(error)")
+        }
+
+        func member<Value: Decodable>(_ name: String, as type: Value.Type) throws(GeoCoreError) -> Value? {
+            guard let range = members[name] else { return nil }
+            do {
+                return try decoder.decode(Value?.self, from: Data(bytes[range]))
+            } catch let error as DecodingError {
+                throw GeoCoreError(geoJSON: error).within(name)
+            } catch {
+                throw (error as? GeoCoreError ?? .invalidGeoJSON("\(error)")).within(name)
+            }
+        }
+        guard let type = try member("type", as: String.self) else {
+            throw .invalidGeoJSON(at: "top level", "missing member \"type\"")
+        }
+        guard type == "FeatureCollection" else { return .notACollection }
+        guard let features else {
+            if members["features"] != nil { throw .invalidGeoJSON(at: "features", "expected an array") }
+            throw .invalidGeoJSON(at: "top level", "missing member \"features\"")
+        }
+        // A malformed name is not worth refusing the file for.
+        let name = (try? member("name", as: String.self)) ?? nil
+        let crs = try member("crs", as: LegacyCRS.self)?.identifier
+        return .document(GeoJSONDocument(FeatureCollection(features: features), name: name, declaredCRS: crs))
+    }
+
+    /// The elements of `features`, each checked by the scanner and then decoded alone.
+    private static func readFeatures(_ scanner: inout JSONScanner, decoder: JSONDecoder) throws -> [Feature] {
+        try scanner.expect(UInt8(ascii: "["), "'['")
+        var features: [Feature] = []
+        if scanner.consume(UInt8(ascii: "]")) { return features }
+        repeat {
+            _ = scanner.peek()
+            let start = scanner.offset
+            try scanner.skipValue(depth: 2)
+            let path = "features[\(features.count)]"
+            do {
+                features.append(try decoder.decode(Feature.self, from: Data(scanner.bytes[start..<scanner.offset])))
+            } catch let error as DecodingError {
+                throw GeoCoreError(geoJSON: error).within(path)
+            } catch {
+                throw (error as? GeoCoreError ?? .invalidGeoJSON("\(error)")).within(path)
+            }
+        } while scanner.consume(UInt8(ascii: ","))
+        try scanner.expect(UInt8(ascii: "]"), "',' or ']'")
+        return features
     }
 
     /// GeoJSON text: a FeatureCollection with sorted keys; `"name"` when there is one, and a `"crs"`

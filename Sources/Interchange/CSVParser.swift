@@ -4,24 +4,55 @@ struct CSVRecord: Hashable, Sendable {
     var fields: [String]
 }
 
-/// An RFC 4180 reader over UTF-8 text. Hand-written rather than taken from a library because error
-/// messages need the physical line where each record starts, which counts the newlines inside
-/// quoted fields.
+/// An RFC 4180 reader over UTF-8 text, fed a chunk at a time, so memory holds one record and not the
+/// file. Hand-written rather than taken from a library because error messages need the physical line
+/// where each record starts, which counts the newlines inside quoted fields.
 ///
 /// Accepts CRLF, LF and (old Mac) CR line ends, quoted fields with doubled quotes and embedded line
 /// breaks, and skips blank lines. Like Excel and Python's `csv`, it keeps a stray quote inside an
-/// unquoted field, or text after a closing quote, as literal characters.
-enum CSVParser {
+/// unquoted field, or text after a closing quote, as literal characters. The delimiter is the one
+/// the header line uses most (see `detectDelimiter`), so the first line is held until it ends.
+/// A NUL character (a binary file, or UTF-16 without a byte order mark) stops it at its line, and so
+/// does a record longer than `maximumRecordBytes`.
+struct CSVParser {
     private static let quote = UInt8(ascii: "\"")
     private static let cr = UInt8(ascii: "\r")
     private static let lf = UInt8(ascii: "\n")
 
+    /// The longest record read: far beyond any table a person keeps, and it bounds the memory a
+    /// file without line breaks can take.
+    static let maximumRecordBytes = 16 << 20
+
+    private enum State {
+        case fieldStart, unquoted, quoted, quoteInQuoted
+    }
+
+    let file: String
+    private(set) var delimiter: CSVDelimiter?
+    /// The start of the text, held until the header line ends and the delimiter is known.
+    private var header: [UInt8] = []
+    private var headerQuoted = false
+
+    private var fields: [String] = []
+    private var field: [UInt8] = []
+    private var state = State.fieldStart
+    private var line = 1
+    private var recordLine = 1
+    private var quoteLine = 1
+    private var recordHasContent = false
+    /// A CR just ended a line (or was kept in a quoted field): a LF right after belongs to it.
+    private var afterCR = false
+
+    init(file: String) {
+        self.file = file
+    }
+
     /// The delimiter of the header line: whichever of comma, semicolon and tab occurs most often
     /// outside quotes (comma on a tie or when none does).
-    static func detectDelimiter(in text: String) -> CSVDelimiter {
+    static func detectDelimiter(inHeader bytes: some Sequence<UInt8>) -> CSVDelimiter {
         var counts: [CSVDelimiter: Int] = [:]
         var quoted = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == quote {
                 quoted.toggle()
             } else if !quoted {
@@ -35,73 +66,94 @@ enum CSVParser {
         return CSVDelimiter.allCases.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? .comma
     }
 
-    /// Every record of `text`, in order.
-    static func records(in text: String, delimiter: CSVDelimiter, file: String) throws(InterchangeError)
-        -> [CSVRecord]
-    {
-        var text = text
-        let result = text.withUTF8 { bytes in
-            Result { () throws(InterchangeError) in try records(in: bytes, delimiter: delimiter.byte, file: file) }
+    /// Reads the next UTF-8 bytes, handing each record completed in them to `emit`.
+    mutating func feed(_ bytes: [UInt8], emit: (CSVRecord) throws -> Void) throws {
+        guard delimiter != nil else {
+            // Until the header line ends outside quotes, only collect (a NUL ends it too, to be refused
+            // at once).
+            var end: Int?
+            for (i, byte) in bytes.enumerated() {
+                if byte == Self.quote { headerQuoted.toggle() }
+                if byte == 0 || (!headerQuoted && (byte == Self.cr || byte == Self.lf)) {
+                    end = i
+                    break
+                }
+            }
+            header.append(contentsOf: bytes)
+            guard end != nil else {
+                if header.count > Self.maximumRecordBytes { throw tooLong() }
+                return
+            }
+            let held = header
+            header = []
+            self.delimiter = Self.detectDelimiter(inHeader: held)
+            try parse(held, emit: emit)
+            return
         }
-        return try result.get()
+        try parse(bytes, emit: emit)
     }
 
-    private enum State {
-        case fieldStart, unquoted, quoted, quoteInQuoted
+    /// Ends the text: the last record, or the error of a quote left open.
+    mutating func finish(emit: (CSVRecord) throws -> Void) throws {
+        if delimiter == nil {
+            let held = header
+            header = []
+            delimiter = Self.detectDelimiter(inHeader: held)
+            try parse(held, emit: emit)
+        }
+        if state == .quoted { throw InterchangeError.unterminatedQuote(file: file, line: quoteLine) }
+        if recordHasContent { try endRecord(emit: emit) }
     }
 
-    private static func records(in bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, file: String)
-        throws(InterchangeError) -> [CSVRecord]
-    {
-        var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var state = State.fieldStart
-        var line = 1
-        var recordLine = 1
-        var quoteLine = 1
-        var recordHasContent = false
+    private func tooLong() -> InterchangeError {
+        .recordTooLong(file: file, line: recordLine, limit: Self.maximumRecordBytes)
+    }
 
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-        }
-        func endRecord() {
-            endField()
-            records.append(CSVRecord(line: recordLine, fields: fields))
-            fields.removeAll(keepingCapacity: true)
-        }
+    private mutating func endField() {
+        fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+    }
 
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            let isCRLF = byte == cr && i + 1 < bytes.count && bytes[i + 1] == lf
+    private mutating func endRecord(emit: (CSVRecord) throws -> Void) throws {
+        endField()
+        let record = CSVRecord(line: recordLine, fields: fields)
+        fields.removeAll(keepingCapacity: true)
+        try emit(record)
+    }
+
+    private mutating func parse(_ bytes: [UInt8], emit: (CSVRecord) throws -> Void) throws {
+        let delimiter = delimiter!.byte
+        for byte in bytes {
+            if byte == 0 { throw InterchangeError.nulCharacter(file: file, line: line) }
+            let lineFeedAfterCR = afterCR && byte == Self.lf
+            afterCR = false
             if state == .quoted {
-                if byte == quote {
+                if byte == Self.quote {
                     state = .quoteInQuoted
                 } else {
                     field.append(byte)
-                    if byte == lf || (byte == cr && !isCRLF) { line += 1 }
+                    if byte == Self.cr { afterCR = true }
+                    if byte == Self.cr || (byte == Self.lf && !lineFeedAfterCR) { line += 1 }
                 }
-                i += 1
                 continue
             }
-            if byte == cr || byte == lf {
-                if recordHasContent { endRecord() }
+            if byte == Self.cr || byte == Self.lf {
+                if lineFeedAfterCR { continue }
+                if byte == Self.cr { afterCR = true }
+                if recordHasContent { try endRecord(emit: emit) }
                 line += 1
                 recordLine = line
                 recordHasContent = false
                 state = .fieldStart
-                i += isCRLF ? 2 : 1
                 continue
             }
             recordHasContent = true
             switch state {
-            case .fieldStart where byte == quote:
+            case .fieldStart where byte == Self.quote:
                 state = .quoted
                 quoteLine = line
-            case .quoteInQuoted where byte == quote:
-                field.append(quote)
+            case .quoteInQuoted where byte == Self.quote:
+                field.append(Self.quote)
                 state = .quoted
             case _ where byte == delimiter:
                 endField()
@@ -110,10 +162,11 @@ enum CSVParser {
                 field.append(byte)
                 state = .unquoted
             }
-            i += 1
         }
-        if state == .quoted { throw .unterminatedQuote(file: file, line: quoteLine) }
-        if recordHasContent { endRecord() }
-        return records
+        // Bytes since the record started, counted per chunk: a record spanning many chunks is refused
+        // once it passes the bound.
+        if recordHasContent || state == .quoted {
+            if fields.reduce(field.count, { $0 + $1.utf8.count }) > Self.maximumRecordBytes { throw tooLong() }
+        }
     }
 }

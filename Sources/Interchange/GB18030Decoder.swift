@@ -10,9 +10,10 @@
 /// closes it in `deinit`. Not thread-safe: an iconv handle keeps conversion state, so use one
 /// decoder per task.
 final class GB18030Decoder {
-    /// The outcome of decoding: the text, or the offset of the first byte that is not GB18030.
+    /// The outcome of decoding some bytes: their UTF-8 and how many of them were used (a sequence cut
+    /// off at the end is left for the next call), or the offset of the first byte that is not GB18030.
     enum Outcome {
-        case text(String)
+        case text(utf8: [UInt8], consumed: Int)
         case invalidByte(at: Int)
     }
 
@@ -32,13 +33,15 @@ final class GB18030Decoder {
         iconv_close(handle)
     }
 
-    func decode(_ bytes: [UInt8]) -> Outcome {
+    /// Decodes `bytes`; unless `isLast`, a sequence cut off at their end is not an error but is left
+    /// unused, for the caller to hand over again with the next bytes.
+    func decode(_ bytes: [UInt8], isLast: Bool) -> Outcome {
         var input = bytes
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count + bytes.count / 2)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        let failure: Int? = input.withUnsafeMutableBufferPointer { inputBuffer in
-            guard let inputStart = inputBuffer.baseAddress else { return nil }
+        let stop: (consumed: Int, invalid: Bool) = input.withUnsafeMutableBufferPointer { inputBuffer in
+            guard let inputStart = inputBuffer.baseAddress else { return (0, false) }
             var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inputStart)
                 .assumingMemoryBound(to: CChar.self)
             var inLeft = inputBuffer.count
@@ -52,16 +55,16 @@ final class GB18030Decoder {
                     return (result, errno)
                 }
                 utf8.append(contentsOf: chunk[..<(chunk.count - outLeft)])
-                // E2BIG only means the chunk is full; anything else (EILSEQ, or EINVAL for a sequence
-                // cut off at the end) is a byte that is not GB18030.
+                // E2BIG only means the chunk is full; EINVAL is a sequence cut off at the end, which the
+                // next bytes may complete; EILSEQ is a byte that is not GB18030.
                 if result == -1 && code != E2BIG {
-                    return inputBuffer.count - inLeft
+                    return (inputBuffer.count - inLeft, code != EINVAL || isLast)
                 }
             }
-            return nil
+            return (inputBuffer.count, false)
         }
-        if let failure { return .invalidByte(at: failure) }
-        return .text(String(decoding: utf8, as: UTF8.self))
+        if stop.invalid { return .invalidByte(at: stop.consumed) }
+        return .text(utf8: utf8, consumed: stop.consumed)
     }
 }
 

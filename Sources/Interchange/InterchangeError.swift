@@ -20,6 +20,9 @@ public enum InterchangeError: Error, Hashable, Sendable, CustomStringConvertible
     case nulCharacter(file: String, line: Int)
     /// A quoted field opened on `line` never closes.
     case unterminatedQuote(file: String, line: Int)
+    /// The record starting on `line` is longer than `limit` bytes: not a table a person keeps (a file
+    /// without line breaks, or a quote that never closes).
+    case recordTooLong(file: String, line: Int, limit: Int)
     /// The record starting on `line` has more fields than the header.
     case tooManyFields(file: String, line: Int, expected: Int, found: Int)
     /// The header's column `column` (1-based) has no name.
@@ -63,6 +66,9 @@ public enum InterchangeError: Error, Hashable, Sendable, CustomStringConvertible
                 + "or it is UTF-16 without a byte order mark (save it as UTF-8)"
         case .unterminatedQuote(let file, let line):
             "\(file), line \(line): a quoted field opens here and never closes (a missing \")"
+        case .recordTooLong(let file, let line, let limit):
+            "\(file), line \(line): the record starting here is longer than \(limit >> 20) MiB; "
+                + "it is not a table (no line breaks, or a quote that never closes?)"
         case .tooManyFields(let file, let line, let expected, let found):
             "\(file), line \(line): \(found) fields but the header has \(expected) columns "
                 + "(an unquoted delimiter inside a value?)"

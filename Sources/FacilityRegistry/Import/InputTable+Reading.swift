@@ -16,6 +16,9 @@ extension InputTable {
             return try csv(CSVTable.read(contentsOf: url, encoding: encoding), coordinateColumns: coordinateColumns)
         case "geojson", "json":
             let document = try GeoJSONFile.read(contentsOf: url)
+            guard !document.featureCollection.features.isEmpty else {
+                throw RegistryError.input(file: url.path, reason: "the FeatureCollection has no features")
+            }
             return features(
                 document.featureCollection.features, file: url.path,
                 declaredCRS: document.declaredCRS ?? "EPSG:4326")

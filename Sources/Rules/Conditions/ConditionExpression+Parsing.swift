@@ -21,7 +21,7 @@ struct ConditionParser {
 
     mutating func parseCondition() throws(ConditionError) -> Node {
         if case .end = current.kind { throw error(at: current, "the condition is empty") }
-        let root = try parseExpression(minimumPrecedence: 1)
+        let root = try parseExpression(minimumPrecedence: 1, nesting: 0).node
         switch current.kind {
         case .end:
             return root
@@ -34,67 +34,87 @@ struct ConditionParser {
 
     // MARK: Precedence climbing
 
-    private mutating func parseExpression(minimumPrecedence: Int) throws(ConditionError) -> Node {
-        var left = try parsePrefix(minimumPrecedence: minimumPrecedence)
+    /// A node and the depth of the tree under it (a leaf is 1), which every pass over the tree
+    /// recurses through; `ConditionExpression.maximumDepth` bounds it.
+    private struct Parsed {
+        var node: Node
+        var depth: Int
+    }
+
+    /// `nesting` counts the parentheses, `not` and `-` around this point: the parser's own recursion,
+    /// refused above `maximumDepth` before it can exhaust the stack.
+    private mutating func parseExpression(minimumPrecedence: Int, nesting: Int) throws(ConditionError) -> Parsed {
+        var left = try parsePrefix(minimumPrecedence: minimumPrecedence, nesting: nesting)
         while true {
             let operatorToken = current
             if let membership = membershipAhead(), Self.comparisonPrecedence >= minimumPrecedence {
                 advance(by: membership.length)
                 let items = try parseList()
-                left = .membership(left, items, negated: membership.negated, column: operatorToken.column)
+                left = try wrap(
+                    .membership(left.node, items, negated: membership.negated, column: operatorToken.column),
+                    around: left, at: operatorToken)
                 try refuseChainedComparison(after: operatorToken)
                 continue
             }
             guard let binary = binaryOperator(current), binary.precedence >= minimumPrecedence else { break }
             advance()
-            let right = try parseExpression(minimumPrecedence: binary.precedence + 1)
-            left = .binary(binary, left, right, column: operatorToken.column)
+            let right = try parseExpression(minimumPrecedence: binary.precedence + 1, nesting: nesting)
+            // A chain `a or b or c …` grows the tree one level per term, to the left.
+            let depth = max(left.depth, right.depth) + 1
+            if depth > ConditionExpression.maximumDepth { throw tooLong(binary, at: operatorToken, depth: depth) }
+            left = Parsed(node: .binary(binary, left.node, right.node, column: operatorToken.column), depth: depth)
             if binary.isComparison { try refuseChainedComparison(after: operatorToken) }
         }
         return left
     }
 
-    private mutating func parsePrefix(minimumPrecedence: Int) throws(ConditionError) -> Node {
+    private mutating func parsePrefix(minimumPrecedence: Int, nesting: Int) throws(ConditionError) -> Parsed {
         let token = current
         switch token.kind {
         case .keyword(.not):
             guard minimumPrecedence <= Self.notPrecedence else {
                 throw error(at: token, "put 'not …' in parentheses here, e.g. a == (not b)")
             }
+            try refuseNesting(nesting + 1, at: token)
             advance()
             try expectOperand(after: token)
-            return .not(try parseExpression(minimumPrecedence: Self.notPrecedence), column: token.column)
+            let operand = try parseExpression(minimumPrecedence: Self.notPrecedence, nesting: nesting + 1)
+            return try wrap(.not(operand.node, column: token.column), around: operand, at: token)
         case .symbol(.minus):
+            try refuseNesting(nesting + 1, at: token)
             advance()
             try expectOperand(after: token)
-            return .negate(try parseExpression(minimumPrecedence: Self.negatePrecedence), column: token.column)
+            let operand = try parseExpression(minimumPrecedence: Self.negatePrecedence, nesting: nesting + 1)
+            return try wrap(.negate(operand.node, column: token.column), around: operand, at: token)
         default:
-            return try parsePrimary()
+            return try parsePrimary(nesting: nesting)
         }
     }
 
-    private mutating func parsePrimary() throws(ConditionError) -> Node {
+    private mutating func parsePrimary(nesting: Int) throws(ConditionError) -> Parsed {
         let token = current
+        func leaf(_ node: Node) -> Parsed { Parsed(node: node, depth: 1) }
         switch token.kind {
         case .name(let name):
             advance()
-            return .field(name, column: token.column)
+            return leaf(.field(name, column: token.column))
         case .number(let number):
             advance()
-            return .literal(.number(number), column: token.column)
+            return leaf(.literal(.number(number), column: token.column))
         case .text(let text):
             advance()
-            return .literal(.text(text), column: token.column)
+            return leaf(.literal(.text(text), column: token.column))
         case .keyword(.true):
             advance()
-            return .literal(.boolean(true), column: token.column)
+            return leaf(.literal(.boolean(true), column: token.column))
         case .keyword(.false):
             advance()
-            return .literal(.boolean(false), column: token.column)
+            return leaf(.literal(.boolean(false), column: token.column))
         case .symbol(.openParen):
+            try refuseNesting(nesting + 1, at: token)
             advance()
             try expectOperand(after: token)
-            let inner = try parseExpression(minimumPrecedence: 1)
+            let inner = try parseExpression(minimumPrecedence: 1, nesting: nesting + 1)
             guard case .symbol(.closeParen) = current.kind else {
                 throw error(
                     at: current, "expected ')' to close the '(' at column \(token.column), found \(current.quoted)")
@@ -104,6 +124,33 @@ struct ConditionParser {
         default:
             throw missingValue(at: token)
         }
+    }
+
+    // MARK: Depth
+
+    private func refuseNesting(_ nesting: Int, at token: ConditionToken) throws(ConditionError) {
+        guard nesting > ConditionExpression.maximumDepth else { return }
+        throw error(
+            at: token,
+            "the condition nests parentheses, 'not' and '-' more than \(ConditionExpression.maximumDepth) deep")
+    }
+
+    private func wrap(_ node: Node, around operand: Parsed, at token: ConditionToken) throws(ConditionError) -> Parsed {
+        let depth = operand.depth + 1
+        if depth > ConditionExpression.maximumDepth {
+            throw error(
+                at: token, "the condition is more than \(ConditionExpression.maximumDepth) operations deep here")
+        }
+        return Parsed(node: node, depth: depth)
+    }
+
+    private func tooLong(_ op: BinaryOperator, at token: ConditionToken, depth: Int) -> ConditionError {
+        let hint =
+            op.isLogical ? "; to test one field against many values write e.g. venue_type in [a, b, c]" : ""
+        return error(
+            at: token,
+            "the condition is more than \(ConditionExpression.maximumDepth) operations deep here "
+                + "(a chain of '\(op.rawValue)' counts one per term)\(hint)")
     }
 
     /// `[a, 'b c', 3]`: bare words are values here, not fields.

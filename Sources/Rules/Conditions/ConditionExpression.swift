@@ -22,6 +22,14 @@ public struct ConditionExpression: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { condition.text }
 
+    /// The deepest syntax tree a condition may have: nesting of parentheses, `not` and `-`, and the
+    /// terms of a chain such as `a or b or c` (each term one level), counted together. The parser,
+    /// the type checker and evaluation recurse over the tree, so this bound is what keeps them far
+    /// from the stack's end (a tree 128 deep evaluates within a 1 MiB stack even in a debug build, and
+    /// threads here get 8 MiB); real conditions are rarely 10 deep, and a long `or` of values is
+    /// written `field in [a, b, …]`.
+    public static let maximumDepth = 128
+
     /// Every field the condition reads.
     public var referencedFields: Set<String> { root.fields }
 

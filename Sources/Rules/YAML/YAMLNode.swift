@@ -1,5 +1,6 @@
 public import FacilityKit
 public import Foundation
+import GeoCore
 public import Yams
 
 /// A YAML node with the file and field path it came from, so every error can say where:
@@ -35,6 +36,11 @@ public struct YAMLNode {
 
     /// Parses YAML text; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(YAMLProblem) -> YAMLNode {
+        if let tooDeep = YAMLNesting.firstTooDeepLine(in: text) {
+            throw YAMLProblem(
+                file: file, line: tooDeep.line, field: "",
+                reason: "nests too deep (about \(tooDeep.depth) levels; at most \(YAMLNesting.maximumDepth))")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

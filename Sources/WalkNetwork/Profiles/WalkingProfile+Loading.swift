@@ -1,5 +1,6 @@
 public import Foundation
 import Yams
+import GeoCore
 
 extension WalkingProfile {
     /// The profile `<name>.yaml` in `folder` (e.g. `GeoData/profiles`). A missing file is an error that
@@ -56,6 +57,11 @@ extension WalkingProfile {
 
     /// Parses the text of a profile; `file` is only for messages.
     public init(yaml text: String, file: String) throws(WalkNetworkError) {
+        if let tooDeep = YAMLNesting.firstTooDeepLine(in: text) {
+            throw .profile(
+                file: file, line: tooDeep.line, field: "",
+                reason: "nests too deep (about \(tooDeep.depth) levels; at most \(YAMLNesting.maximumDepth))")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
