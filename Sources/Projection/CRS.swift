@@ -167,6 +167,7 @@ extension CRS {
             }
             object = created
         } else {
+            try refuseFilesOutsideData(in: definition, input: input)
             guard let created = ProjObject(proj_create(context.pointer, definition), in: context) else {
                 throw context.error(
                     .invalidCRS,

@@ -57,32 +57,23 @@ public struct FacilityImporter {
             }
         }
 
-        // One batch through PROJ, then each result checked.
-        let transformer: CoordinateTransformer
+        // One batch through PROJ, then each result checked against the declared CRS's area of use.
+        let declared: DeclaredCoordinates
         do {
-            transformer = try CoordinateTransformer(from: crs, to: .wgs84)
+            declared = try DeclaredCoordinates(crs: crs)
         } catch {
             throw .input(file: table.file, reason: "cannot transform from \(crs) to EPSG:4326: \(error)")
         }
-        let sources = parsed.map(\.record.location)
-        let targets: [Coordinate?]
-        if let batch = try? transformer.transform(sources) {
-            targets = batch
-        } else {  // find the culprits one by one
-            targets = sources.map { try? transformer.transform($0) }
-        }
         var records: [FacilityRecord] = []
-        for ((row, record), target) in zip(parsed, targets) {
-            guard let target, target.isValidGeographic else {
-                rejects.append(Reject(row: row, problems: [RowProblem(
-                    row: row.number, field: coordinateField(of: table),
-                    reason: "\(record.location) in \(crs) has no valid position in EPSG:4326",
-                    rowLabel: table.rowLabel)]))
-                continue
+        for ((row, record), target) in zip(parsed, declared.wgs84(parsed.map(\.record.location))) {
+            switch target {
+            case .success(let location):
+                var located = record
+                located.location = location
+                records.append(located)
+            case .failure(let problem):
+                rejects.append(Reject(row: row, problems: [table.implausible(problem, in: row)]))
             }
-            var located = record
-            located.location = target
-            records.append(located)
         }
         // Duplicate ids inside the file are a row problem too: the second one is rejected.
         var seen: [FacilityID: Int] = [:]
@@ -101,13 +92,6 @@ public struct FacilityImporter {
         }
         rejects.sort { $0.row.number < $1.row.number }
         return Batch(records: unique, rejects: rejects, unusedColumns: mapping.unused, crs: crs)
-    }
-
-    private func coordinateField(of table: InputTable) -> String {
-        switch table.location {
-        case .columns(let x, let y): "\(x)/\(y)"
-        case .geometry: "geometry"
-        }
     }
 
     /// One row as a record still in the source CRS; every problem of the row is thrown together.

@@ -22,6 +22,30 @@ extension InputTable {
         }
     }
 
+    /// A row's geometry in EPSG:4326 through the one check of declared coordinates: a position that cannot be
+    /// in the declared CRS (outside its area of use) is a problem of the row, naming its coordinate columns.
+    public func wgs84Geometry(of row: Row, through coordinates: DeclaredCoordinates) throws(RowProblem) -> Geometry {
+        let geometry = try geometry(of: row, crs: coordinates.crs)
+        do {
+            return try coordinates.wgs84(geometry)
+        } catch {
+            throw implausible(error, in: row)
+        }
+    }
+
+    /// The row problem for a position of the row that cannot be in the declared CRS.
+    public func implausible(_ error: ImplausibleCoordinate, in row: Row) -> RowProblem {
+        RowProblem(row: row.number, field: coordinateFields, reason: error.description, rowLabel: rowLabel)
+    }
+
+    /// The columns the positions come from: `x/y` for coordinate columns, `geometry` for features.
+    public var coordinateFields: String {
+        switch location {
+        case .columns(let x, let y): "\(x)/\(y)"
+        case .geometry: "geometry"
+        }
+    }
+
     /// A row's geometry in the source CRS: a point from the coordinate columns, or the feature's geometry.
     /// Geographic coordinates are checked to be in range, and a longitude/latitude swap is called out.
     public func geometry(of row: Row, crs: CRS) throws(RowProblem) -> Geometry {

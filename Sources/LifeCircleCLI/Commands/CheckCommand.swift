@@ -41,6 +41,7 @@ struct CheckCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: output)
         let outcome = try job.run(writingTo: folder, language: global.lang) { Console.progress($0) }
         Console.endProgress()
+        ProfileOptions.warn(outcome.report.dataWarnings, global.lang)
 
         if json {
             FileHandle.standardOutput.write(try outcome.report.renderJSON())

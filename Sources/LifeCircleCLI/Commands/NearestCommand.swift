@@ -43,7 +43,11 @@ struct NearestCommand: ParsableCommand {
         }
         var point = Coordinate(x: x, y: y)
         if let crs {
-            point = try CoordinateTransformer(from: try CRS(parsing: crs), to: .wgs84).transform(point)
+            do {
+                point = try DeclaredCoordinates(crs: try CRS(parsing: crs)).wgs84(point)
+            } catch let error as ImplausibleCoordinate {
+                throw CommandFailure("--at \(at): \(error)", exitCode: ExitStatus.usage)
+            }
         }
         guard point.isValidGeographic else {
             throw CommandFailure("--at \(at) is not a valid longitude,latitude in EPSG:4326", exitCode: ExitStatus.usage)

@@ -108,10 +108,16 @@ enum Boundary {
     static func read(_ path: String, crs: String?) throws -> Geometry {
         let table = try InputTable.read(contentsOf: try InputFile.existing(path))
         let source = try table.crs(override: try crs.map { try CRS(parsing: $0) })
-        let toWGS84 = try CoordinateTransformer(from: source, to: .wgs84)
+        let declared = try DeclaredCoordinates(crs: source)
         var polygons: [[[Coordinate]]] = []
         for row in table.rows {
-            switch try toWGS84.transform(try table.geometry(of: row, crs: source)) {
+            let geometry: Geometry
+            do {
+                geometry = try table.wgs84Geometry(of: row, through: declared)
+            } catch {
+                throw RegistryError.input(file: table.file, reason: error.description)
+            }
+            switch geometry {
             case .polygon(let rings): polygons.append(rings)
             case .multiPolygon(let parts): polygons += parts
             default: continue

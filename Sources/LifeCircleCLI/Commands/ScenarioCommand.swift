@@ -80,6 +80,7 @@ struct ScenarioCommand: ParsableCommand {
             throw CommandFailure(problem.description)
         }
         Console.endProgress()
+        ProfileOptions.warn(outcome.report.base.dataWarnings, global.lang)
 
         if json {
             FileHandle.standardOutput.write(try outcome.report.renderJSON())

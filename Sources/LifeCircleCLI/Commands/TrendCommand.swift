@@ -92,6 +92,7 @@ struct TrendCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: output)
         let outcome = try job.run(writingTo: folder, language: global.lang) { Console.progress($0) }
         Console.endProgress()
+        ProfileOptions.warn(outcome.report.dataWarnings, global.lang)
 
         let report = outcome.report
         if json {
@@ -105,11 +106,11 @@ struct TrendCommand: ParsableCommand {
                         : ", \(range.lowerBound)–\(range.upperBound) (measured up to \(report.measuredOn))"))
             let table = report.textTable(language: global.lang)
             print(TextTable(header: table.header, rows: table.rows).render(), terminator: "")
-            let warned = report.warnings.count
+            let warned = report.warnings.count, unassessed = report.unassessed.count
             print(
                 zh
-                    ? "预警 \(warned) 项，共 \(report.indicators.count) 项指标"
-                    : "\(warned) warnings, \(report.indicators.count) indicators")
+                    ? "预警 \(warned) 项，无法评估或推算 \(unassessed) 项，共 \(report.indicators.count) 项指标"
+                    : "\(warned) warnings, \(unassessed) not assessed, \(report.indicators.count) indicators")
             let html = folder.appendingPathComponent("trend.html").path
             print(zh ? "\n报告：\(html)（另有 trend.md、trend.json）" : "\nReport: \(html) (and trend.md, trend.json)")
         }

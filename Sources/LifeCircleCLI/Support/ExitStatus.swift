@@ -3,6 +3,7 @@ import Foundation
 import GeoCore
 import GeoPackage
 import Interchange
+import Planner
 import Projection
 import Reports
 import Rules
@@ -40,6 +41,8 @@ enum ExitStatus {
         case let e as RegistryError: CommandFailure(e.description)
         case let e as StoreError: CommandFailure(e.description)
         case let e as ProjectionError: CommandFailure(e.description)
+        case let e as ImplausibleCoordinate: CommandFailure(e.description)
+        case let e as RegionMismatch: CommandFailure(e.description)
         case let e as InterchangeError: CommandFailure(e.description)
         case let e as GeoPackageError: CommandFailure(e.description)
         case let e as RuleError: CommandFailure(e.description)

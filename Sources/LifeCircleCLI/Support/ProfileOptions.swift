@@ -20,6 +20,10 @@ struct ProfileOptions: ParsableArguments {
         "How far (m) a resident may be from the walking network and still be counted. Example: --max-snap 250",
         valueName: "m"))
     var maxSnap: Double = 250
+    @Flag(name: .customLong("allow-other-region"), help: ArgumentHelp(
+        "Check, trend or compare data that is not of the profile's region (its adcode) anyway, with a warning at the "
+            + "top of the report, instead of stopping."))
+    var allowOtherRegion = false
 
     func validate() throws {
         guard maxSnap > 0 && maxSnap.isFinite else { throw ValidationError("--max-snap must be a positive number of metres") }
@@ -40,11 +44,18 @@ struct ProfileOptions: ParsableArguments {
         let catalog = try RuleCatalog(
             pluginRules: Dictionary(plugins.map { ($0.id, $0.rules) }, uniquingKeysWith: { a, _ in a }), packs: packs)
         let plan = try PlanProfile.locate(profile, in: geoData.appendingPathComponent("plans"))
-        return CheckJob(
+        var job = CheckJob(
             registry: workspace.options.registry, profile: plan, catalog: catalog, plugins: plugins,
             asOf: try asOf.map(DateOption.parse) ?? CivilDate.today, maxSnapDistance: maxSnap,
             sources: [Provenance(role: "profile", name: plan.id, detail: "\(plan.version) (\(plan.file))")]
                 + packs.map { Provenance(role: "rule pack", name: $0.name, detail: "\($0.version) (\($0.file))") })
+        job.allowOtherRegion = allowOtherRegion
+        return job
+    }
+
+    /// Says on stderr what a report says at its top: that its data is not of the profile's region.
+    static func warn(_ dataWarnings: [LocalizedText], _ language: ReportLanguage) {
+        for warning in dataWarnings { Console.warning(warning.text(for: language)) }
     }
 }
 

@@ -58,7 +58,7 @@ public struct AdminUnitImporter {
             throw RegistryError.input(
                 file: table.file, reason: "no column '\(column)'; columns: \(table.header.joined(separator: ", "))")
         }
-        let toWGS84 = try CoordinateTransformer(from: crs, to: .wgs84)
+        let declared = try DeclaredCoordinates(crs: crs)
         var problems: [RowProblem] = []
         var invalidRows = 0
         var units: [AdminUnit] = []
@@ -88,13 +88,13 @@ public struct AdminUnitImporter {
             }
             var outline: Geometry?
             do {
-                let geometry = try table.geometry(of: row, crs: crs)
+                let geometry = try table.wgs84Geometry(of: row, through: declared)
                 switch geometry {
-                case .polygon(let rings): outline = try toWGS84.transform(.multiPolygon([rings]))
-                case .multiPolygon: outline = try toWGS84.transform(geometry)
+                case .polygon(let rings): outline = .multiPolygon([rings])
+                case .multiPolygon: outline = geometry
                 default: problem("geometry", "an admin unit is a polygon, not a \(geometry.typeName)")
                 }
-            } catch let error as RowProblem {
+            } catch {
                 rowProblems.append(error)
             }
             guard rowProblems.isEmpty, let outline else {

@@ -16,6 +16,9 @@ public struct CheckJob {
     public var maxSnapDistance: Double
     /// Files and versions the check read besides the registry (profile and packs), for the provenance table.
     public var sources: [Provenance]
+    /// Check data that is not of the profile's region anyway, with a warning at the top of the report, instead of
+    /// failing with ``RegionMismatch``.
+    public var allowOtherRegion = false
 
     public init(
         registry: String, profile: PlanProfile, catalog: RuleCatalog, plugins: [any FacilityPlugin], asOf: CivilDate,
@@ -42,7 +45,7 @@ public struct CheckJob {
     /// The venues each mandate rule of the profile applies to, and whether they host what it requires.
     public func mandates() throws -> [MandateList] {
         let rules = try rules().filter { if case .mandate = $0.measure { true } else { false } }
-        let evaluator = RuleEvaluator(evidence: try loadInputs().evidence(asOf: asOf))
+        let evaluator = RuleEvaluator(evidence: try loadInputs().evidence(asOf: asOf, for: rules))
         return rules.compactMap { evaluator.mandates(of: $0) }
     }
 
@@ -74,11 +77,12 @@ public struct CheckJob {
         let rules = try rules()
         progress("reading the registry, admin units, network and demand")
         let inputs = try loadInputs()
-        let evidence = try inputs.evidence(asOf: asOf)
+        let evidence = try inputs.evidence(asOf: asOf, for: rules)
         let units = inputs.units
         let provenance = [Provenance(role: "registry", name: registry, detail: "as of \(asOf)")] + sources
             + inputs.provenance(registry: registry) + pluginProvenance(for: rules)
         let kinds = Set(rules.flatMap(\.measure.kinds))
+        let warnings = try regionWarnings(units: units, evidence: evidence, kinds: kinds)
 
         var results: [RuleResult] = []
         let evaluator = RuleEvaluator(evidence: evidence)
@@ -98,7 +102,25 @@ public struct CheckJob {
         for group in PopulationGroup.allCases {
             groups[PopulationGroupName(group.rawValue)] = LocalizedText(zh: group.label.zh, en: group.label.en)
         }
-        return (result, CheckReport(result: result, units: units, kinds: layers, populationGroups: groups))
+        return (
+            result,
+            CheckReport(
+                result: result, units: units, kinds: layers, populationGroups: groups, dataWarnings: warnings)
+        )
+    }
+
+    /// Nothing when the data is of the profile's region; otherwise ``RegionMismatch``, or with `allowOtherRegion`
+    /// the warning for the top of the report.
+    func regionWarnings(units: [AdminUnit], evidence: RegistryEvidence, kinds: Set<PluginID>) throws
+        -> [LocalizedText]
+    {
+        let facilities = kinds.sorted().flatMap { evidence.facilities(of: $0) ?? [] }
+        guard
+            let mismatch = profile.region?.mismatch(
+                profile: profile.id, units: units, facilities: facilities, unitOf: evidence.unit(of:))
+        else { return [] }
+        guard allowOtherRegion else { throw mismatch }
+        return [mismatch.reportWarning]
     }
 }
 

@@ -15,15 +15,14 @@ public final class RegistryEvidence: RuleEvidence {
     public let asOf: CivilDate
     public let units: [AdminUnit]
     let plugins: [PluginID: any FacilityPlugin]
-    let store: any FacilityStore
-    let storedKinds: Set<PluginID>
     let graph: WalkGraph?
     let demand: [DemandUnit]
     let maxSnapDistance: Double
     /// Each unit's outline, prepared for point-in-polygon tests; smaller units first, so a facility is
     /// placed in the most specific unit that holds it.
     private let outlines: [(id: AdminUnitID, outline: PreparedGeometry)]
-    private var facilityCache: [PluginID: [FacilityRecord]] = [:]
+    /// The facilities of the kinds read, open on `asOf`.
+    private let facilitiesByKind: [PluginID: [FacilityRecord]]
     private var unitCache: [FacilityKey: AdminUnitID?] = [:]
     /// The demand inside the area, snapped once for every floating-catchment rule of a check.
     private var accessAnalysis: AccessAnalysis?
@@ -35,17 +34,25 @@ public final class RegistryEvidence: RuleEvidence {
         var id: FacilityID
     }
 
+    /// Reads the facilities of `kinds` as of the date here, so that a row the store cannot read fails the
+    /// check (naming table, fid and column) instead of leaving the kind empty.
     /// - Parameters:
+    ///   - kinds: the kinds the rules read; ``facilities(of:)`` answers nil for any other.
     ///   - graph: the saved walking network, when there is one.
     ///   - demand: the registry's demand units (empty when none were imported).
     public init(
         asOf: CivilDate, plugins: [any FacilityPlugin], store: any FacilityStore, units: [AdminUnit],
-        graph: WalkGraph?, demand: [DemandUnit], maxSnapDistance: Double
+        graph: WalkGraph?, demand: [DemandUnit], maxSnapDistance: Double, kinds: Set<PluginID>
     ) throws {
         self.asOf = asOf
         self.plugins = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.store = store
-        storedKinds = Set(try store.kinds())
+        let storedKinds = Set(try store.kinds())
+        var facilitiesByKind: [PluginID: [FacilityRecord]] = [:]
+        for kind in kinds where self.plugins[kind] != nil {
+            facilitiesByKind[kind] =
+                storedKinds.contains(kind) ? try store.facilities(kind: kind, in: nil, asOf: asOf) : []
+        }
+        self.facilitiesByKind = facilitiesByKind
         self.units = units
         self.graph = graph
         self.demand = demand
@@ -61,11 +68,7 @@ public final class RegistryEvidence: RuleEvidence {
     }
 
     public func facilities(of kind: PluginID) -> [FacilityRecord]? {
-        guard plugins[kind] != nil else { return nil }
-        if let cached = facilityCache[kind] { return cached }
-        let records = storedKinds.contains(kind) ? ((try? store.facilities(kind: kind, in: nil, asOf: asOf)) ?? []) : []
-        facilityCache[kind] = records
-        return records
+        facilitiesByKind[kind]
     }
 
     public func attributes(of facility: FacilityRecord) -> [String: AttributeValue] {

@@ -14,11 +14,12 @@ struct RegistryInputs {
     let plugins: [any FacilityPlugin]
     let maxSnapDistance: Double
 
-    /// What the rules read on `date`.
-    func evidence(asOf date: CivilDate) throws -> RegistryEvidence {
+    /// What the rules read on `date`: the facilities of their kinds, read now (a row the store cannot read
+    /// fails here), and the rest read once.
+    func evidence(asOf date: CivilDate, for rules: [Rule]) throws -> RegistryEvidence {
         try RegistryEvidence(
             asOf: date, plugins: plugins, store: store, units: units, graph: graph, demand: demand,
-            maxSnapDistance: maxSnapDistance)
+            maxSnapDistance: maxSnapDistance, kinds: Set(rules.flatMap(\.measure.kinds)))
     }
 
     /// The admin units, network and demand that were read, for the provenance table.

@@ -56,6 +56,7 @@ public struct DemandImporter {
             throw RegistryError.input(
                 file: table.file, reason: "no column '\(column)'; columns: \(table.header.joined(separator: ", "))")
         }
+        let declared = try DeclaredCoordinates(crs: crs)
         var problems: [RowProblem] = []
         var invalidRows = 0
         var units: [(id: String, geometry: Geometry, population: [PopulationGroup: Double], admin: String?)] = []
@@ -76,7 +77,7 @@ public struct DemandImporter {
             }
             var geometry: Geometry?
             do {
-                geometry = try table.geometry(of: row, crs: crs)
+                geometry = try table.wgs84Geometry(of: row, through: declared)
             } catch {
                 rowProblems.append(error)
             }
@@ -95,9 +96,8 @@ public struct DemandImporter {
         }
         guard !units.isEmpty else { throw RegistryError.input(file: table.file, reason: "the file has no rows") }
 
-        // Into EPSG:4326, then into the local metric CRS for centroids and grids.
-        let toWGS84 = try CoordinateTransformer(from: crs, to: .wgs84)
-        let geographic = try units.map { try toWGS84.transform($0.geometry) }
+        // From EPSG:4326 into the local metric CRS for centroids and grids.
+        let geographic = units.map(\.geometry)
         guard let box = geographic.compactMap(\.boundingBox).reduce(nil, { ($0?.union($1)) ?? $1 }) else {
             throw RegistryError.input(file: table.file, reason: "the rows have no coordinates")
         }

@@ -38,10 +38,16 @@ public struct TrendJob {
         let rules = try check.rules()
         progress("reading the registry, admin units, network and demand")
         let inputs = try check.loadInputs()
+        let dates = measuredDates
+        // The region is judged on the registry the trend ends on, before any year is evaluated.
+        let latest = try inputs.evidence(asOf: dates[dates.count - 1].date, for: rules)
+        let warnings = try check.regionWarnings(
+            units: inputs.units, evidence: latest, kinds: Set(rules.flatMap(\.measure.kinds)))
         var byYear: [(year: Int, date: CivilDate, results: [RuleResult])] = []
-        for (year, date) in measuredDates {
+        for (index, (year, date)) in dates.enumerated() {
             progress("\(year): \(rules.count) rules as of \(date)")
-            let evaluator = RuleEvaluator(evidence: try inputs.evidence(asOf: date))
+            let evidence = index == dates.count - 1 ? latest : try inputs.evidence(asOf: date, for: rules)
+            let evaluator = RuleEvaluator(evidence: evidence)
             byYear.append((year, date, rules.map(evaluator.evaluate)))
         }
         let indicators = rules.indices.map { index in
@@ -69,7 +75,7 @@ public struct TrendJob {
             + check.pluginProvenance(for: rules)
         return TrendReport(
             profile: check.profile.summary, firstYear: years.lowerBound, lastYear: years.upperBound, measuredOn: today,
-            indicators: indicators, provenance: provenance)
+            indicators: indicators, provenance: provenance, dataWarnings: warnings)
     }
 
     /// What a trend run produced.

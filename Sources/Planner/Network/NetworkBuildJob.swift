@@ -54,13 +54,19 @@ public struct NetworkBuildJob {
         case .roads(let url, let crs, let layer):
             let table = try InputTable.read(contentsOf: url, layer: layer)
             let sourceCRS = try table.crs(override: crs)
-            let toWGS84 = try CoordinateTransformer(from: sourceCRS, to: .wgs84)
+            let declared = try DeclaredCoordinates(crs: sourceCRS)
             var builder = NetworkBuilder(
                 profile: table.header.contains("highway") ? profile : nil,
                 provenance: ["source": url.path, "source_format": "line-layer", "profile": profile.label])
             for row in table.rows {
                 let lines: [[Coordinate]]
-                switch try toWGS84.transform(try table.geometry(of: row, crs: sourceCRS)) {
+                let geometry: Geometry
+                do {
+                    geometry = try table.wgs84Geometry(of: row, through: declared)
+                } catch {
+                    throw RegistryError.input(file: table.file, reason: error.description)
+                }
+                switch geometry {
                 case .lineString(let line): lines = [line]
                 case .multiLineString(let parts): lines = parts
                 case let other:

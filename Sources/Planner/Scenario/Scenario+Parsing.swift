@@ -224,15 +224,16 @@ extension Scenario {
                 throw crsNode.error("'\(text)' is not a coordinate system PROJ or LifeCircle knows: \(error)")
             }
         }
-        let converted: Coordinate
+        let declared: DeclaredCoordinates
         do {
-            converted = try CoordinateTransformer(from: crs, to: .wgs84).transform(point)
+            declared = try DeclaredCoordinates(crs: crs)
         } catch {
             throw node.error("\(point.x), \(point.y) in \(crs) has no position in EPSG:4326: \(error)")
         }
-        guard converted.isValidGeographic else {
-            throw node.error("\(point.x), \(point.y) in \(crs) is not a valid longitude/latitude")
+        do {
+            return try declared.wgs84(point)
+        } catch {
+            throw node.error("\(error)")
         }
-        return converted
     }
 }

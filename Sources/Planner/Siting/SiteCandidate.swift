@@ -79,13 +79,13 @@ extension SiteCandidate {
             throw RegistryError.input(
                 file: table.file, reason: "no column '\(idColumn)'; columns: \(table.header.joined(separator: ", "))")
         }
-        let crs = try table.crs(override: override)
+        let declared = try DeclaredCoordinates(crs: try table.crs(override: override))
         var problems: [RowProblem] = []
         var ids: [String] = []
         var positions: [Coordinate] = []
         for row in table.rows {
             do {
-                let geometry = try table.geometry(of: row, crs: crs)
+                let geometry = try table.wgs84Geometry(of: row, through: declared)
                 guard case .point(let position) = geometry else {
                     throw RowProblem(
                         row: row.number, field: "geometry",
@@ -108,7 +108,6 @@ extension SiteCandidate {
         guard !positions.isEmpty else {
             throw RegistryError.input(file: table.file, reason: "the file holds no candidate sites")
         }
-        let geographic = try CoordinateTransformer(from: crs, to: .wgs84).transform(positions)
-        return zip(ids, geographic).map { SiteCandidate(id: $0, location: $1) }
+        return zip(ids, positions).map { SiteCandidate(id: $0, location: $1) }
     }
 }

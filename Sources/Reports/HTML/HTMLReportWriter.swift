@@ -18,7 +18,7 @@ struct HTMLReportWriter {
         html += "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\((words.title + " — " + words(Words.reportKind)).htmlEscaped)</title>\n"
         html += "<style>\n\(ReportStyle.css)</style>\n</head>\n<body>\n"
-        html += header() + summary() + overview() + rules() + provenance()
+        html += DataWarnings.html(report.dataWarnings, language: words.language) + header() + summary() + overview() + rules() + provenance()
         html += "<footer><p>\(words(Words.generatedBy).htmlEscaped)</p></footer>\n</body>\n</html>\n"
         return html
     }

@@ -2,7 +2,7 @@
 /// (CJK fonts named first where the system has them); print rules keep tables and maps whole.
 enum ReportStyle {
     static let css = """
-        :root { --ink: #1d1d1f; --muted: #5f6368; --line: #d0d0d0; --pass: #1e7b34; --fail: #b3261e; --na: #8a6d00; }
+        :root { --ink: #1d1d1f; --muted: #5f6368; --line: #d0d0d0; --pass: #1e7b34; --fail: #b3261e; --na: #6e6e6e; }
         * { box-sizing: border-box; }
         body { margin: 0 auto; max-width: 1100px; padding: 24px 32px 48px; color: var(--ink); background: #fff;
           font: 15px/1.55 "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
@@ -14,6 +14,8 @@ enum ReportStyle {
         a { color: #0b57d0; }
         code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; background: #f3f3f3;
           padding: 0 3px; border-radius: 3px; overflow-wrap: anywhere; }
+        .data-warning { border: 3px solid var(--fail); background: #fde3e1; color: var(--fail); font-weight: 700;
+          font-size: 17px; padding: 10px 14px; border-radius: 6px; margin: 0 0 16px; }
         header.report-header { border-bottom: 3px solid var(--ink); padding-bottom: 14px; }
         .kind { color: var(--muted); margin: 0; letter-spacing: .05em; }
         .meta { color: var(--muted); margin: 2px 0 12px; }

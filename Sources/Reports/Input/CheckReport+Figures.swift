@@ -150,6 +150,30 @@ extension CheckReport {
     }
 }
 
+extension CheckReport {
+    /// For each admin unit, how many rules say nothing of it: rules not evaluable at all, and rules whose reading
+    /// in the unit has no verdict (no data there). A unit with none failing but some of these is not shown as
+    /// passing.
+    var unevaluatedRuleCounts: [AdminUnitID: Int] {
+        var counts: [AdminUnitID: Int] = [:]
+        for outcome in result.results {
+            let readings = Dictionary(outcome.units.map { ($0.unit, $0) }) { first, _ in first }
+            for unit in units {
+                let unevaluated: Bool
+                if case .notEvaluable = outcome.status {
+                    unevaluated = true
+                } else if let reading = readings[unit.id] {
+                    unevaluated = reading.passed == nil
+                } else {
+                    unevaluated = false
+                }
+                if unevaluated { counts[unit.id, default: 0] += 1 }
+            }
+        }
+        return counts
+    }
+}
+
 /// Rounds up to a whole number, ignoring floating-point dust (2346.0000001 is 2346).
 func roundedUp(_ value: Double) -> Double {
     (value - 1e-6).rounded(.up)

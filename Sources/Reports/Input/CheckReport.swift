@@ -24,15 +24,18 @@ public struct CheckReport: Hashable, Sendable {
     public var kinds: [FacilityKindLayer]
     /// Names of population groups (`age_0_3` → 0–3岁儿童); a group without one is shown by its id.
     public var populationGroups: [PopulationGroupName: LocalizedText]
+    /// Shown above everything else: why the figures may not be what the title says (data of another region).
+    public var dataWarnings: [LocalizedText]
 
     public init(
         result: CheckResult, units: [AdminUnit] = [], kinds: [FacilityKindLayer] = [],
-        populationGroups: [PopulationGroupName: LocalizedText] = [:]
+        populationGroups: [PopulationGroupName: LocalizedText] = [:], dataWarnings: [LocalizedText] = []
     ) {
         self.result = result
         self.units = units
         self.kinds = kinds
         self.populationGroups = populationGroups
+        self.dataWarnings = dataWarnings
     }
 }
 

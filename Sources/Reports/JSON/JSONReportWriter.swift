@@ -44,7 +44,8 @@ struct JSONReportWriter {
             kinds: report.kinds.map {
                 ReportDocument.Kind(kind: $0.kind.rawValue, name: $0.name, facilityCount: $0.locations.count)
             },
-            provenance: report.result.provenance.map { .init(role: $0.role, name: $0.name, detail: $0.detail) })
+            provenance: report.result.provenance.map { .init(role: $0.role, name: $0.name, detail: $0.detail) },
+            dataWarnings: report.dataWarnings.isEmpty ? nil : report.dataWarnings)
     }
 
     private func entry(_ outcome: RuleResult) -> ReportDocument.RuleEntry {

@@ -19,6 +19,8 @@ struct ReportDocument: Encodable {
     var units: [Unit]
     var kinds: [Kind]
     var provenance: [Source]
+    /// Left out when there are none.
+    var dataWarnings: [LocalizedText]?
 
     struct Profile: Encodable {
         var id: String

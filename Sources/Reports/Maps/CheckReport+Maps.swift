@@ -63,23 +63,37 @@ extension CheckReport {
         var map = SVGMap(
             id: "map-overview", title: words(Words.overviewMap), projection: projection, northLabel: words(Words.north))
         let failing = failingRuleCounts
+        let unevaluated = unevaluatedRuleCounts
         let (units, containers) = mapLayers
+        // A unit where nothing fails but some rules could not be evaluated is grey, never the pale green of a pass.
+        func isUnknown(_ id: AdminUnitID) -> Bool { (failing[id] ?? 0) == 0 && (unevaluated[id] ?? 0) > 0 }
+        func label(_ id: AdminUnitID) -> String {
+            let count = failing[id] ?? 0
+            guard let unknown = unevaluated[id], unknown > 0 else { return failingRuleLabel(count, words) }
+            return failingRuleLabel(count, words) + words.pick("，\(unknown) 项无法评估", ", \(unknown) not evaluable")
+        }
         if !units.isEmpty {
             let last = MapPalette.failingRuleShades.count - 1
             for (count, shade) in MapPalette.failingRuleShades.enumerated() {
                 map.addLegend(.area(fill: shade), failingRuleLabel(count, words, orMore: count == last))
             }
+            if units.contains(where: { isUnknown($0.unit.id) }) {
+                map.addLegend(
+                    .area(fill: MapPalette.unitNoData),
+                    words.pick("0 项未达标，但有指标无法评估（缺数据）", "none failing, but some not evaluable (no data)"))
+            }
         }
         for (unit, outline) in units {
             let count = failing[unit.id] ?? 0
-            let shade = MapPalette.failingRuleShades[min(count, MapPalette.failingRuleShades.count - 1)]
+            let unknown = isUnknown(unit.id)
+            let shade =
+                unknown ? MapPalette.unitNoData : MapPalette.failingRuleShades[min(count, MapPalette.failingRuleShades.count - 1)]
             map.addArea(
-                outline, fill: shade, cssClass: "unit failing-rules-\(min(count, 3))",
-                tooltip: "\(unit.name) (\(unit.id)): \(failingRuleLabel(count, words))")
+                outline, fill: shade, cssClass: unknown ? "unit not-evaluable" : "unit failing-rules-\(min(count, 3))",
+                tooltip: "\(unit.name) (\(unit.id)): \(label(unit.id))")
         }
         for (unit, outline) in containers {
-            map.addOutline(
-                outline, tooltip: "\(unit.name) (\(unit.id)): \(failingRuleLabel(failing[unit.id] ?? 0, words))")
+            map.addOutline(outline, tooltip: "\(unit.name) (\(unit.id)): \(label(unit.id))")
         }
         addUnitLabels(to: &map, units)
         for (index, layer) in kinds.enumerated() where !layer.locations.isEmpty {

@@ -18,6 +18,7 @@ struct MarkdownReportWriter {
         lines.append("")
         lines.append(escaped(words.versionAndDate, startsLine: true))
         lines.append("")
+        lines += DataWarnings.markdown(report.dataWarnings, language: words.language)
         lines.append(
             "**\(escaped(words(Words.verdict)))\(words.colon)\(escaped(words.verdict))** — \(escaped(words.counts))")
         lines.append("")

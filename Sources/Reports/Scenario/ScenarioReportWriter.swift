@@ -171,6 +171,7 @@ struct ScenarioReportWriter {
         html += "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(heading.htmlEscaped)</title>\n"
         html += "<style>\n\(ReportStyle.css)\n\(Self.css)\n</style>\n</head>\n<body>\n"
+        html += DataWarnings.html(report.base.dataWarnings, language: words.language)
         html += "<header class=\"report-header\">\n<h1>\(heading.htmlEscaped)</h1>\n"
         html += "<p class=\"meta\">\(subtitle.htmlEscaped)</p>\n<p>\(statusSummary.htmlEscaped)</p>\n</header>\n"
         html += "<h2>\(changesHeading.htmlEscaped)</h2>\n" + changeTable.html
@@ -185,7 +186,8 @@ struct ScenarioReportWriter {
     // MARK: Markdown
 
     func markdown() -> String {
-        var lines = ["# \(escaped(heading))", "", escaped(subtitle), "", escaped(statusSummary), ""]
+        var lines = ["# \(escaped(heading))", "", escaped(subtitle), ""]
+        lines += DataWarnings.markdown(report.base.dataWarnings, language: words.language) + [escaped(statusSummary), ""]
         lines += ["## \(escaped(changesHeading))", ""] + changeTable.markdownLines
         if let choice = report.candidates {
             lines += ["", "## \(escaped(candidatesHeading(choice)))", ""] + candidateTable(choice).markdownLines
@@ -211,6 +213,8 @@ struct ScenarioReportWriter {
         var changes: [Change]
         var candidates: Candidates?
         var rules: [Rule]
+        /// Left out when there are none.
+        var dataWarnings: [LocalizedText]?
 
         struct Candidates: Encodable {
             var kind: String
@@ -304,7 +308,8 @@ struct ScenarioReportWriter {
                     change: figure(diff.change), target: figure(diff.after.target?.value),
                     statusBefore: diff.before.status.key, statusAfter: diff.after.status.key,
                     statusChanged: diff.statusChanged)
-            })
+            },
+            dataWarnings: report.base.dataWarnings.isEmpty ? nil : report.base.dataWarnings)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

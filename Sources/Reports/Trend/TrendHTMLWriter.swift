@@ -20,9 +20,12 @@ struct TrendHTMLWriter {
         table.trend-summary { font-size: 13px; }
         table.trend-summary td { white-space: normal; }
         table.trend-summary td:nth-child(2) { min-width: 11em; }
-        section.indicator { border: 1px solid var(--line); border-left: 6px solid var(--pass); border-radius: 6px;
+        section.indicator { border: 1px solid var(--line); border-left: 6px solid var(--na); border-radius: 6px;
           padding: 14px 18px; margin: 18px 0; }
+        section.indicator.on_track { border-left-color: var(--pass); }
         section.indicator.warns { border-left-color: var(--fail); }
+        section.indicator.no_data, section.indicator.not_projected { border-left-color: var(--na); }
+        p.unassessed { color: var(--na); font-weight: 600; }
         p.method { color: var(--muted); font-size: 13px; }
 
         """
@@ -32,7 +35,7 @@ struct TrendHTMLWriter {
         html += "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(words.title.htmlEscaped)</title>\n"
         html += "<style>\n\(ReportStyle.css)\(Self.css)</style>\n</head>\n<body>\n"
-        html += header() + warnings() + overview() + indicators() + provenance()
+        html += DataWarnings.html(report.dataWarnings, language: words.language) + header() + warnings() + overview() + indicators() + provenance()
         html += "<footer><p>\(words(TrendWords.generatedBy).htmlEscaped)</p></footer>\n</body>\n</html>\n"
         return html
     }
@@ -42,7 +45,7 @@ struct TrendHTMLWriter {
         html += "<p class=\"kind\">\(words(TrendWords.reportKind).htmlEscaped)</p>\n"
         html += "<h1>\(words.words.title.htmlEscaped)</h1>\n"
         html += "<p class=\"meta\">\(words.meta.htmlEscaped)</p>\n"
-        let state = report.warnings.isEmpty ? "passed" : "failed"
+        let state = words.verdictState
         html += "<div id=\"verdict\" class=\"verdict verdict-\(state)\" data-warnings=\"\(report.warnings.count)\">"
         html += "\(words.warningCount.htmlEscaped)</div>\n"
         html += "<p class=\"method\">\(words(TrendWords.method).htmlEscaped)</p>\n</header>\n"
@@ -52,7 +55,7 @@ struct TrendHTMLWriter {
     private func warnings() -> String {
         var html = "<section id=\"warnings\">\n<h2>\(words(TrendWords.warningsHeading).htmlEscaped)</h2>\n"
         let table = words.warningTable
-        html += table.rows.isEmpty ? "<p>\(words(TrendWords.noWarnings).htmlEscaped)</p>\n" : table.html
+        html += table.rows.isEmpty ? "<p>\(words.noWarnings.htmlEscaped)</p>\n" : table.html
         return html + "</section>\n"
     }
 
@@ -67,8 +70,12 @@ struct TrendHTMLWriter {
         var html = "<h2>\(words(TrendWords.chartsHeading).htmlEscaped)</h2>\n"
         for (index, indicator) in report.indicators.enumerated() {
             let anchor = TrendWording.anchor(indicator.rule.id)
-            html += "<section id=\"\(anchor.htmlEscaped)\" class=\"indicator\(indicator.warns ? " warns" : "")\">\n"
+            let state = indicator.assessment.rawValue
+            html += "<section id=\"\(anchor.htmlEscaped)\" class=\"indicator \(state)\" data-assessment=\"\(state)\">\n"
             html += "<h3>\(index + 1). \(words.words(indicator.rule.title).htmlEscaped)</h3>\n"
+            if let reason = words.unassessedReason(of: indicator) {
+                html += "<p class=\"unassessed\">\(reason.htmlEscaped)</p>\n"
+            }
             html += "<p class=\"rule-id\"><code>\(indicator.rule.id.rawValue.htmlEscaped)</code> · "
             html +=
                 "\(words(TrendWords.trend).htmlEscaped)\(words.words.colon)\(words.slope(of: indicator).htmlEscaped)</p>\n"

@@ -20,6 +20,8 @@ struct TrendJSONWriter {
         var warningCount: Int
         var indicators: [Indicator]
         var provenance: [ReportDocument.Source]
+        /// Left out when there are none.
+        var dataWarnings: [LocalizedText]?
     }
 
     struct Indicator: Encodable {
@@ -32,6 +34,8 @@ struct TrendJSONWriter {
         var lineProblem: LocalizedText?
         var projections: [Projection]
         var warns: Bool
+        /// `warns`, `on_track`, `not_projected` or `no_data`.
+        var assessment: String
     }
 
     struct Reading: Encodable {
@@ -99,9 +103,10 @@ struct TrendJSONWriter {
                             year: $0.year, target: figure($0.target) ?? 0, projected: figure($0.projected),
                             warning: $0.warning?.rawValue)
                     },
-                    warns: indicator.warns)
+                    warns: indicator.warns, assessment: indicator.assessment.rawValue)
             },
-            provenance: report.provenance.map { .init(role: $0.role, name: $0.name, detail: $0.detail) })
+            provenance: report.provenance.map { .init(role: $0.role, name: $0.name, detail: $0.detail) },
+            dataWarnings: report.dataWarnings.isEmpty ? nil : report.dataWarnings)
     }
 
     private func figure(_ value: Double?) -> Double? { JSONFigures.figure(value) }

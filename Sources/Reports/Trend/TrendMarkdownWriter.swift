@@ -15,11 +15,12 @@ struct TrendMarkdownWriter {
             ReportTable.markdownEscaped(text, startsLine: startsLine)
         }
         var lines = ["# " + escaped(words.title), "", escaped(words.meta, startsLine: true), ""]
+        lines += DataWarnings.markdown(report.dataWarnings, language: words.language)
         lines += ["**" + escaped(words.warningCount) + "**", "", "> " + escaped(words(TrendWords.method)), ""]
         lines += ["## " + escaped(words(TrendWords.warningsHeading)), ""]
         let warnings = words.warningTable
         lines +=
-            warnings.rows.isEmpty ? [escaped(words(TrendWords.noWarnings), startsLine: true)] : warnings.markdownLines
+            warnings.rows.isEmpty ? [escaped(words.noWarnings, startsLine: true)] : warnings.markdownLines
         lines += ["", "## " + escaped(words(TrendWords.overviewHeading)), ""]
         lines +=
             report.indicators.isEmpty
@@ -28,6 +29,7 @@ struct TrendMarkdownWriter {
         if !report.indicators.isEmpty { lines += ["## " + escaped(words(TrendWords.chartsHeading)), ""] }
         for (index, indicator) in report.indicators.enumerated() {
             lines += ["### \(index + 1). " + escaped(words.words(indicator.rule.title)), ""]
+            if let reason = words.unassessedReason(of: indicator) { lines += ["*" + escaped(reason) + "*", ""] }
             lines += [
                 "`\(indicator.rule.id.rawValue)` · " + escaped(words(TrendWords.trend)) + words.words.colon
                     + escaped(words.slope(of: indicator)), "",

@@ -17,10 +17,12 @@ public struct TrendReport: Hashable, Sendable {
     public var measuredOn: CivilDate
     public var indicators: [Indicator]
     public var provenance: [Provenance]
+    /// Shown above everything else: why the figures may not be what the title says (data of another region).
+    public var dataWarnings: [LocalizedText]
 
     public init(
         profile: ProfileSummary, firstYear: Int, lastYear: Int, measuredOn: CivilDate, indicators: [Indicator],
-        provenance: [Provenance]
+        provenance: [Provenance], dataWarnings: [LocalizedText] = []
     ) {
         self.profile = profile
         self.firstYear = firstYear
@@ -28,6 +30,7 @@ public struct TrendReport: Hashable, Sendable {
         self.measuredOn = measuredOn
         self.indicators = indicators
         self.provenance = provenance
+        self.dataWarnings = dataWarnings
     }
 
     /// One rule followed over the years.
@@ -56,6 +59,25 @@ public struct TrendReport: Hashable, Sendable {
         public var rule: Rule { latest.rule }
         /// Whether any target step raises a warning.
         public var warns: Bool { projections.contains { $0.warning != nil } }
+
+        /// What the indicator says: only a line through its readings shows it on track; without one (no
+        /// year could be evaluated, or too few) it is not assessed, never a pass.
+        public var assessment: Assessment {
+            if warns { return .warns }
+            if line != nil { return .onTrack }
+            return readings.contains { $0.value != nil } ? .notProjected : .noData
+        }
+    }
+
+    public enum Assessment: String, Hashable, Sendable {
+        /// A target step raises a warning.
+        case warns
+        /// The trend meets every target step.
+        case onTrack = "on_track"
+        /// Some years were evaluated, too few for a trend, and no target year has been missed.
+        case notProjected = "not_projected"
+        /// No year could be evaluated.
+        case noData = "no_data"
     }
 
     /// A rule's value in one year, as of `date`; nil with the reason when it could not be evaluated.
@@ -113,6 +135,8 @@ public struct TrendReport: Hashable, Sendable {
 
     /// The indicators that raise a warning.
     public var warnings: [Indicator] { indicators.filter(\.warns) }
+    /// The indicators that neither warn nor are on track: no data, or too little for a trend.
+    public var unassessed: [Indicator] { indicators.filter { $0.assessment == .noData || $0.assessment == .notProjected } }
 }
 
 extension TrendReport {

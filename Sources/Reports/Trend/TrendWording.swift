@@ -36,10 +36,48 @@ struct TrendWording {
     }
 
     var warningCount: String {
-        let count = report.warnings.count
+        let count = report.warnings.count, unassessed = report.unassessed.count
+        guard unassessed > 0 else {
+            return pick(
+                "预警 \(count) 项（共 \(report.indicators.count) 项指标）",
+                "\(count) early warnings (\(report.indicators.count) indicators)")
+        }
         return pick(
-            "预警 \(count) 项（共 \(report.indicators.count) 项指标）",
-            "\(count) early warnings (\(report.indicators.count) indicators)")
+            "预警 \(count) 项，无法评估或推算 \(unassessed) 项（共 \(report.indicators.count) 项指标）",
+            "\(count) early warnings, \(unassessed) not assessed (\(report.indicators.count) indicators)")
+    }
+
+    /// The verdict's state: `failed` with warnings, `incomplete` when some indicator could not be assessed,
+    /// `passed` only when every indicator is on track.
+    var verdictState: String {
+        if !report.warnings.isEmpty { return "failed" }
+        return report.unassessed.isEmpty && !report.indicators.isEmpty ? "passed" : "incomplete"
+    }
+
+    /// Said when no indicator warns: that the assessed ones meet their targets, and how many could not be assessed.
+    var noWarnings: String {
+        let unassessed = report.unassessed.count
+        if unassessed == 0 { return self(TrendWords.noWarnings) }
+        if unassessed == report.indicators.count {
+            return pick(
+                "没有一项指标能评估或推算（缺数据，原因见各项），不能据此认为能按期达标。",
+                "No indicator could be assessed (no data; see each one for why): nothing shows the targets will be met.")
+        }
+        return pick(
+            "按当前趋势，可推算的指标均能按期达标；另有 \(unassessed) 项无法评估或推算（缺数据，原因见各项），不计为达标。",
+            "On present trends, every indicator that can be projected meets its targets; \(unassessed) more could not "
+                + "be assessed (no data; see each one for why) and do not count as met.")
+    }
+
+    /// Why an indicator that neither warns nor is on track says nothing: its latest reason, or the line's problem.
+    func unassessedReason(of indicator: TrendReport.Indicator) -> String? {
+        switch indicator.assessment {
+        case .warns, .onTrack: return nil
+        case .noData:
+            let reason = indicator.readings.last?.reason.map { self($0) } ?? "—"
+            return pick("无法评估：\(reason)", "Not evaluable: \(reason)")
+        case .notProjected: return pick("无法推算：", "Not projected: ") + lineProblem(of: indicator)
+        }
     }
 
     func value(_ value: Double?, of indicator: TrendReport.Indicator) -> String {
