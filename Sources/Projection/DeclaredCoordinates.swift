@@ -114,7 +114,7 @@ public struct ImplausibleCoordinate: Error, Hashable, Sendable, CustomStringConv
         if let landed {
             text += ": it lands at \(Self.number(landed.lon))°E \(Self.number(landed.lat))°N"
         } else {
-            text += ": it has no valid longitude/latitude"
+            text += ": its position in WGS 84 is not a valid longitude/latitude"
         }
         if let areaOfUse, landed != nil {
             text += ", outside the CRS's area of use, \(areaOfUse), by more than \(Int(DeclaredCoordinates.margin))°"

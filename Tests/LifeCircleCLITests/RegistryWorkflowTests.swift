@@ -67,10 +67,14 @@ struct RegistryWorkflowTests {
         let jsonInfo = try ToolRunner.run("/usr/bin/ogrinfo", ["-al", "-so", json])
         #expect(jsonInfo.stdout.contains("Feature Count: 24"))
 
-        // What was exported imports again into a new registry, and the round trip keeps the positions.
+        // What was exported imports again into a new registry, and the round trip keeps the positions. Monaco's 7
+        // toilets lie 17° west of UTM zone 35N's area of use: written there they cannot come back as they are.
         let second = try CommandRunner()
         #expect(try second.run(["init"]).status == 0)
-        let reimported = try second.run(["import", "public_toilet", gpkg])
+        let whole = try second.run(["import", "public_toilet", gpkg])
+        #expect(whole.status == 65 && whole.stderr.contains("7 of 24 rows are invalid"), "\(whole.stderr)")
+        #expect(whole.stderr.contains("cannot be in EPSG:32635"), "\(whole.stderr)")
+        let reimported = try second.run(["import", "public_toilet", gpkg, "--skip-invalid", "--rejects", "monaco.csv"])
         #expect(reimported.status == 0, "\(reimported.stderr)")
         let again = try second.run(["nearest", "public_toilet", "--at", "24.9414,60.1710", "--json"])
         let back = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [[String: Any]])
