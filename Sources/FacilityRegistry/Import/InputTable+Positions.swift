@@ -33,6 +33,18 @@ extension InputTable {
         }
     }
 
+    /// ``wgs84Geometry(of:through:)`` for readers that stop at the first bad row (road layers, boundaries): the
+    /// row's problem as an error naming the file.
+    public func wgs84GeometryOrFail(of row: Row, through coordinates: DeclaredCoordinates) throws(RegistryError)
+        -> Geometry
+    {
+        do {
+            return try wgs84Geometry(of: row, through: coordinates)
+        } catch {
+            throw .input(file: file, reason: error.description)
+        }
+    }
+
     /// The row problem for a position of the row that cannot be in the declared CRS.
     public func implausible(_ error: ImplausibleCoordinate, in row: Row) -> RowProblem {
         RowProblem(row: row.number, field: coordinateFields, reason: error.description, rowLabel: rowLabel)

@@ -111,13 +111,7 @@ enum Boundary {
         let declared = try DeclaredCoordinates(crs: source)
         var polygons: [[[Coordinate]]] = []
         for row in table.rows {
-            let geometry: Geometry
-            do {
-                geometry = try table.wgs84Geometry(of: row, through: declared)
-            } catch {
-                throw RegistryError.input(file: table.file, reason: error.description)
-            }
-            switch geometry {
+            switch try table.wgs84GeometryOrFail(of: row, through: declared) {
             case .polygon(let rings): polygons.append(rings)
             case .multiPolygon(let parts): polygons += parts
             default: continue

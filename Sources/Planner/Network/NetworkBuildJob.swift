@@ -60,13 +60,7 @@ public struct NetworkBuildJob {
                 provenance: ["source": url.path, "source_format": "line-layer", "profile": profile.label])
             for row in table.rows {
                 let lines: [[Coordinate]]
-                let geometry: Geometry
-                do {
-                    geometry = try table.wgs84Geometry(of: row, through: declared)
-                } catch {
-                    throw RegistryError.input(file: table.file, reason: error.description)
-                }
-                switch geometry {
+                switch try table.wgs84GeometryOrFail(of: row, through: declared) {
                 case .lineString(let line): lines = [line]
                 case .multiLineString(let parts): lines = parts
                 case let other:
