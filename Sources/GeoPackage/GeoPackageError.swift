@@ -19,6 +19,8 @@ public struct GeoPackageError: Error, Hashable, Sendable, CustomStringConvertibl
         case invalidValue
         /// SQLite refused a write (a NOT NULL, UNIQUE or foreign key constraint).
         case constraint
+        /// Another connection held the lock longer than ``GeoPackageFile/busyTimeout``.
+        case busy
         /// Any other SQLite failure.
         case sqlite
     }

@@ -68,7 +68,7 @@ public struct FacilityExporter {
         try? FileManager.default.removeItem(at: partial)
         do {
             let srs = try SpatialReferenceSystem(crs: crs)
-            let file = try GeoPackageFile(path: partial.path, mode: .create)
+            let file = try GeoPackageFile(path: partial.path, mode: .build)
             try file.register([srs])
             // The same columns as the registry's own table for the kind.
             let columns = GeoPackageFacilityStore.kindTable(plugin.descriptor, schema: plugin.schema).columns

@@ -35,6 +35,18 @@ public final class GeoPackageFacilityStore: FacilityStore {
         }
     }
 
+    /// Opens the existing registry at `path` for reading only: it never waits for a writer, and it writes nothing,
+    /// not even a rolled-back transaction.
+    public init(readingFrom path: String) throws {
+        self.path = path
+        now = { Date() }
+        do {
+            file = try GeoPackageFile(path: path, mode: .readOnly)
+        } catch let error as GeoPackageError {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
     public func prepare(kind descriptor: PluginDescriptor, schema: AttributeSchema) throws {
         let kind = descriptor.id
         try FacilityStoreRules.checkKindName(kind)

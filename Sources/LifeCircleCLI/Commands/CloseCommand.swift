@@ -53,7 +53,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(options: global)
         let pluginID = try kind.map { try workspace.plugin($0).id }
-        let entries = try workspace.openStore().auditTrail(kind: pluginID, id: id.map { FacilityID($0) })
+        let entries = try workspace.openStoreForReading().auditTrail(kind: pluginID, id: id.map { FacilityID($0) })
         let timestamp = ISO8601DateFormatter()
         if json {
             try printJSON(entries.map { entry -> [String: JSONValue] in

@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
         let plugin = try workspace.plugin(kind)
         let target = try crs.map { try CRS(parsing: $0) } ?? .wgs84
         let date = try asOf.map(DateOption.parse)
-        let records = try workspace.openStore().facilities(kind: plugin.id, in: nil, asOf: date)
+        let records = try workspace.openStoreForReading().facilities(kind: plugin.id, in: nil, asOf: date)
         try FacilityExporter(plugin: plugin).write(records, format: format, to: URL(fileURLWithPath: output), crs: target)
         print(global.lang == .zh
             ? "已导出 \(records.count) 处到 \(output)（\(target)）"

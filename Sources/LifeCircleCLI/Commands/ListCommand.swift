@@ -31,7 +31,7 @@ struct ListCommand: ParsableCommand {
         let plugin = try workspace.plugin(kind)
         let box = try bbox.map { text in try BoundingBox(parsing: text) }
         let date = try asOf.map(DateOption.parse)
-        let store = try workspace.openStore()
+        let store = try workspace.openStoreForReading()
         let records = try store.facilities(kind: plugin.id, in: box, asOf: date)
         if json {
             try printJSON(records.map { FacilityJSON($0) })

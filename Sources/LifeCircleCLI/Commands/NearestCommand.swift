@@ -53,7 +53,7 @@ struct NearestCommand: ParsableCommand {
             throw CommandFailure("--at \(at) is not a valid longitude,latitude in EPSG:4326", exitCode: ExitStatus.usage)
         }
         let date = try asOf.map(DateOption.parse)
-        let store = try workspace.openStore()
+        let store = try workspace.openStoreForReading()
         let found = try store.nearest(kind: plugin.id, to: point, k: k, asOf: date)
         if json {
             try printJSON(found.map { FacilityJSON($0.record, distanceMeters: $0.distanceMeters) })

@@ -38,13 +38,22 @@ struct Workspace {
     /// Opens the registry file; `create` makes it when missing, otherwise a missing file is an error
     /// that says to run `lifecircle init`.
     func openStore(create: Bool = false) throws -> GeoPackageFacilityStore {
-        let path = options.registry
-        if !create && !FileManager.default.fileExists(atPath: path) {
+        if !create { try requireRegistry() }
+        return try GeoPackageFacilityStore(path: options.registry, spatialReferenceSystems: try Self.standardSystems())
+    }
+
+    /// Opens the registry file read-only, for commands that only read it: they never wait for a writer.
+    func openStoreForReading() throws -> GeoPackageFacilityStore {
+        try requireRegistry()
+        return try GeoPackageFacilityStore(readingFrom: options.registry)
+    }
+
+    private func requireRegistry() throws {
+        if !FileManager.default.fileExists(atPath: options.registry) {
             throw CommandFailure(
-                "\(path): no registry here; create one with `lifecircle init` (or pass --registry PATH)",
+                "\(options.registry): no registry here; create one with `lifecircle init` (or pass --registry PATH)",
                 exitCode: ExitStatus.noInput)
         }
-        return try GeoPackageFacilityStore(path: path, spatialReferenceSystems: try Self.standardSystems())
     }
 
     /// The systems every registry declares: EPSG:4326 (storage) and EPSG:4490 (CGCS2000).

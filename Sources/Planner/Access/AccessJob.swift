@@ -72,7 +72,7 @@ public struct AccessJob {
                     + "\(present.map(\.rawValue).joined(separator: ", "))); import it with "
                     + "`lifecircle demand import … --groups \(group.rawValue)=COLUMN`")
         }
-        let store = try GeoPackageFacilityStore(path: registry, spatialReferenceSystems: [])
+        let store = try GeoPackageFacilityStore(readingFrom: registry)
         var supply: [(facility: FacilityRecord, amount: Double)] = []
         var withoutCapacity: [FacilityRecord] = []
         for record in try store.facilities(kind: kind.id, in: nil, asOf: asOf) {

@@ -39,7 +39,7 @@ public struct AdminUnitStore: Sendable {
         let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
         try? FileManager.default.removeItem(at: partial)
         do {
-            let file = try GeoPackageFile(path: partial.path, mode: .create)
+            let file = try GeoPackageFile(path: partial.path, mode: .build)
             let features = units.sorted { $0.id < $1.id }.map { unit in
                 var properties: [String: JSONValue] = [
                     "unit_id": .string(unit.id.rawValue), "name": .string(unit.name),

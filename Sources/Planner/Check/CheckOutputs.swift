@@ -13,7 +13,7 @@ public enum CheckOutputs {
         let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
         try? FileManager.default.removeItem(at: partial)
         do {
-            let file = try GeoPackageFile(path: partial.path, mode: .create)
+            let file = try GeoPackageFile(path: partial.path, mode: .build)
             try file.writeLayer(failingFeatures(result), identifier: "未达标设施与场所 / failing features")
             try file.writeLayer(uncoveredDemand(result), identifier: "未覆盖的居民 / uncovered residents")
             try file.writeLayer(unitResults(result, units: units), identifier: "行政单元结果 / results per admin unit")

@@ -56,7 +56,7 @@ extension CheckJob {
         let networkFile = NetworkFiles(registry: registry).cache
         let demandStore = DemandStore(registry: registry)
         return RegistryInputs(
-            store: try GeoPackageFacilityStore(path: registry, spatialReferenceSystems: []),
+            store: try GeoPackageFacilityStore(readingFrom: registry),
             units: try AdminUnitStore(registry: registry).load(),
             graph: FileManager.default.fileExists(atPath: networkFile.path)
                 ? try WalkGraph(contentsOf: networkFile) : nil,

@@ -25,7 +25,7 @@ public struct AnalysisContext {
             throw RegistryError.input(file: registry, reason: "no registry here; create one with `lifecircle init`")
         }
         graph = try WalkGraph(contentsOf: files.cache)
-        let store = try GeoPackageFacilityStore(path: registry, spatialReferenceSystems: [])
+        let store = try GeoPackageFacilityStore(readingFrom: registry)
         var found: [PluginID: [(id: String, location: Coordinate)]] = [:]
         for plugin in kinds {
             let records = try store.facilities(kind: plugin.id, in: nil, asOf: asOf)

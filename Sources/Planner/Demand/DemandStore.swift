@@ -19,7 +19,7 @@ public struct DemandStore: Sendable {
         let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
         try? FileManager.default.removeItem(at: partial)
         do {
-            let file = try GeoPackageFile(path: partial.path, mode: .create)
+            let file = try GeoPackageFile(path: partial.path, mode: .build)
             let features = units.map { unit in
                 var properties: [String: JSONValue] = [
                     "demand_id": .string(unit.id), "admin_unit": unit.adminUnit.map { .string($0) } ?? .null,

@@ -1,5 +1,6 @@
 public import FacilityKit
 import FacilityRegistry
+import GeoPackage
 import LocationAllocation
 public import Foundation
 public import Reports
@@ -39,7 +40,7 @@ public struct ScenarioJob {
 
         progress("copying the registry")
         let copy = work.appendingPathComponent("registry.gpkg").path
-        try fileManager.copyItem(atPath: check.registry, toPath: copy)
+        try GeoPackageFile(path: check.registry, mode: .readOnly).copy(to: copy)
         // The files beside the registry are linked, not copied: the copy's check reads the originals.
         for (original, linked) in zip(Self.sideFiles(of: check.registry), Self.sideFiles(of: copy))
         where fileManager.fileExists(atPath: original.path) {

@@ -36,7 +36,7 @@ public enum ScenarioOutputs {
         let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
         try? FileManager.default.removeItem(at: partial)
         do {
-            let file = try GeoPackageFile(path: partial.path, mode: .create)
+            let file = try GeoPackageFile(path: partial.path, mode: .build)
             try file.writeLayer(layer, identifier: "情景变更 / scenario changes")
             if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
             try FileManager.default.moveItem(at: partial, to: url)

@@ -17,7 +17,7 @@ public enum SitingOutputs {
         let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
         try? FileManager.default.removeItem(at: partial)
         do {
-            let file = try GeoPackageFile(path: partial.path, mode: .create)
+            let file = try GeoPackageFile(path: partial.path, mode: .build)
             let ranked = result.rankedSites
             let problem = problemName(result.problem)
             let sites = ranked.map { site in
