@@ -31,10 +31,7 @@ struct DemoCommand: ParsableCommand {
     var lang: ReportLanguage = .zh
 
     func run() throws {
-        guard let geoData = DataLocator.geoData?.path else {
-            throw CommandFailure("GeoData not found; run from the repository or set LIFECIRCLE_GEODATA",
-                                 exitCode: ExitStatus.noInput)
-        }
+        let geoData = try DataLocator.required(for: "the demo's data").path
         let folder = URL(fileURLWithPath: output)
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

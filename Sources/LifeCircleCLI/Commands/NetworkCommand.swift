@@ -61,9 +61,7 @@ struct NetworkCommand: ParsableCommand {
         }
 
         func run() throws {
-            guard let folder = DataLocator.geoData?.appendingPathComponent("profiles") else {
-                throw CommandFailure("cannot find GeoData/profiles; set LIFECIRCLE_GEODATA", exitCode: ExitStatus.noInput)
-            }
+            let folder = try DataLocator.required(for: "the walking profiles").appendingPathComponent("profiles")
             let walking = try WalkingProfile.load(named: profile, in: folder)
             let boundary = try clip.map { try Boundary.read($0, crs: clipCRS) }
             let source: NetworkBuildJob.Source

@@ -31,11 +31,7 @@ struct ProfileOptions: ParsableArguments {
 
     /// The profile resolved against GeoData's rule packs, `--rules` and the plugins of this run.
     func job(_ workspace: Workspace) throws -> CheckJob {
-        guard let geoData = DataLocator.geoData else {
-            throw CommandFailure(
-                "GeoData not found (it holds the rule packs and plan profiles); set LIFECIRCLE_GEODATA",
-                exitCode: ExitStatus.noInput)
-        }
+        let geoData = try DataLocator.required(for: "the rule packs and plan profiles")
         let plugins = workspace.plugins.all.map(\.plugin)
         var packs: [RulePack] = []
         for folder in [geoData.appendingPathComponent("rules")] + (rules.map { [URL(fileURLWithPath: $0)] } ?? []) {

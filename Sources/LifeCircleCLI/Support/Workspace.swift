@@ -67,22 +67,58 @@ struct Workspace {
     }
 }
 
-/// Finds the GeoData folder that ships with lifecircle: $LIFECIRCLE_GEODATA, ./GeoData, or the
-/// GeoData of the checkout the executable was built in.
+/// Finds the data lifecircle ships with (plugins, plans, rules, walking profiles, the demo's data), in order:
+/// `$LIFECIRCLE_GEODATA`; a `GeoData` folder next to the executable; `../share/lifecircle` from the
+/// executable's folder (what `scripts/install.sh PREFIX` lays out); the `GeoData` of the checkout the
+/// executable was built in. The executable is found by its real path (`/proc/self/exe`), so a symlink
+/// on PATH or a bare `lifecircle` typed in any folder finds the same data.
 enum DataLocator {
     static var geoData: URL? {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["LIFECIRCLE_GEODATA"] {
+        if let env = ProcessInfo.processInfo.environment["LIFECIRCLE_GEODATA"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
-        let here = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("GeoData")
-        if fm.fileExists(atPath: here.path) { return here }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        return candidates(executable: executable).first(where: holdsData)
+    }
+
+    /// The data folder, or a failure naming what needed it and everywhere it was looked for.
+    static func required(for purpose: String) throws -> URL {
+        if let found = geoData { return found }
+        let places = candidates(executable: executable).prefix(3).map(\.path).joined(separator: ", ")
+        throw CommandFailure(
+            "lifecircle's data (GeoData: \(purpose)) not found in \(places) or the checkout it was built in; "
+                + "install it with scripts/install.sh or set LIFECIRCLE_GEODATA to the folder",
+            exitCode: ExitStatus.noInput)
+    }
+
+    /// Where to look, nearest the executable first.
+    static func candidates(executable: URL) -> [URL] {
+        let bin = executable.deletingLastPathComponent()
+        var found = [
+            bin.appendingPathComponent("GeoData"),
+            bin.deletingLastPathComponent().appendingPathComponent("share/lifecircle"),
+        ]
+        // A build folder (.build/<triple>/debug) sits a few levels below the checkout's GeoData.
+        var folder = bin
         for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent("GeoData")
-            if fm.fileExists(atPath: candidate.appendingPathComponent("plugins").path) { return candidate }
             folder.deleteLastPathComponent()
+            found.append(folder.appendingPathComponent("GeoData"))
         }
-        return nil
+        return found
+    }
+
+    /// A data folder has the manifest plugins and the plan profiles.
+    static func holdsData(_ folder: URL) -> Bool {
+        let fm = FileManager.default
+        return ["plugins", "plans"].allSatisfy { fm.fileExists(atPath: folder.appendingPathComponent($0).path) }
+    }
+
+    /// The running executable with every symlink resolved: `/proc/self/exe` on Linux, else
+    /// Foundation's idea of it, else the first argument.
+    static var executable: URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath()
     }
 }
