@@ -20,7 +20,8 @@ public struct LifeCircleCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, PluginsCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self,
-            NearestCommand.self, CloseCommand.self, HistoryCommand.self, NetworkCommand.self, DemandCommand.self, CoverageCommand.self, IsochronesCommand.self,
+            NearestCommand.self, EditCommand.self, MoveCommand.self, CloseCommand.self, DeleteCommand.self,
+            DuplicatesCommand.self, MergeCommand.self, HistoryCommand.self, NetworkCommand.self, DemandCommand.self, CoverageCommand.self, IsochronesCommand.self,
             GapsCommand.self, AdminCommand.self, CheckCommand.self, MandatesCommand.self, DemoCommand.self, AccessCommand.self,
             SiteSuggestCommand.self, TrendCommand.self, ScenarioCommand.self,
         ])

@@ -129,10 +129,12 @@ import Testing
         }
         #expect(early?.description.contains("not after opening day 2022-06-01") == true)
 
-        try store.delete(kind: F.rooms.id, id: moved.id, actor: "dave")
+        try store.delete(kind: F.rooms.id, id: moved.id, reason: "entered by mistake", actor: "dave")
         #expect(try store.facility(kind: F.rooms.id, id: moved.id) == nil)
         #expect(try store.nearest(kind: F.rooms.id, to: moved.location, k: 1, asOf: nil).first?.record.id != moved.id)
-        let gone = #expect(throws: StoreError.self) { try store.delete(kind: F.rooms.id, id: moved.id, actor: "dave") }
+        let gone = #expect(throws: StoreError.self) {
+            try store.delete(kind: F.rooms.id, id: moved.id, reason: "entered by mistake", actor: "dave")
+        }
         #expect(gone == .notFound(kind: F.rooms.id, id: moved.id))
         #expect(throws: StoreError.notFound(kind: F.rooms.id, id: FacilityID("x"))) {
             try store.update(F.room("x", 113, 23), actor: "bob")
@@ -304,7 +306,7 @@ import Testing
                 return "closed"
             }
             step {
-                try store.delete(kind: F.rooms.id, id: grid[4].id, actor: "d")
+                try store.delete(kind: F.rooms.id, id: grid[4].id, reason: "entered by mistake", actor: "d")
                 return "deleted"
             }
             step { try store.facilities(kind: F.rooms.id, in: box, asOf: nil) }

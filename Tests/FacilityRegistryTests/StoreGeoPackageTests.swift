@@ -88,7 +88,7 @@ import Testing
         let store = try open(path)
         try store.insert(F.sampleRecords() + F.scatteredRooms(count: 50, seed: 2), actor: "t")
         try store.close(kind: F.rooms.id, id: FacilityID("G0001"), on: F.day("2025-01-01"), actor: "t")
-        try store.delete(kind: F.rooms.id, id: FacilityID("G0002"), actor: "t")
+        try store.delete(kind: F.rooms.id, id: FacilityID("G0002"), reason: "entered by mistake", actor: "t")
 
         let report = try OgrReport(of: path)
         let (list, summary) = (report.listing, report.summary)

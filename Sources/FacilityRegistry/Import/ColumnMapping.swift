@@ -41,6 +41,11 @@ struct ColumnMapping: Sendable {
         unused = header.filter { !used.contains($0) }
     }
 
+    /// The parts of a record the mapped columns fill besides name and location.
+    var suppliedFields: Set<String> {
+        Set(fields.keys).union([opened.map { _ in "opened" }, closed.map { _ in "closed" }].compactMap { $0 })
+    }
+
     /// The form two headers are compared in: trimmed, lower case, full-width brackets made ASCII.
     static func key(_ header: String) -> String {
         header.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()

@@ -22,6 +22,9 @@ public struct FacilityImporter {
         public var rejects: [Reject]
         public var unusedColumns: [String]
         public var crs: CRS
+        /// What the file's columns fill besides name and location: schema field names, and `opened` and
+        /// `closed` when it has those columns. An update changes these and keeps the rest as stored.
+        public var suppliedFields: Set<String> = []
         public var total: Int { records.count + rejects.count }
     }
 
@@ -91,7 +94,9 @@ public struct FacilityImporter {
             unique.append(record)
         }
         rejects.sort { $0.row.number < $1.row.number }
-        return Batch(records: unique, rejects: rejects, unusedColumns: mapping.unused, crs: crs)
+        var batch = Batch(records: unique, rejects: rejects, unusedColumns: mapping.unused, crs: crs)
+        batch.suppliedFields = mapping.suppliedFields
+        return batch
     }
 
     /// One row as a record still in the source CRS; every problem of the row is thrown together.

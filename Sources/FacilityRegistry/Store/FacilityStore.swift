@@ -14,9 +14,13 @@ public protocol FacilityStore: AnyObject {
     func kinds() throws -> [PluginID]
     /// Adds facilities, all or none; a facility id already stored or listed twice is refused.
     func insert(_ records: [FacilityRecord], actor: String) throws
+    /// Makes every change of the batch, or none: each one validated as its single-change twin is, each
+    /// facility named at most once, one audit row per facility touched (an unchanged update writes none).
+    func apply(_ changes: [FacilityChange], actor: String) throws
     /// Replaces a stored facility (found by kind and id).
     func update(_ record: FacilityRecord, actor: String) throws
-    func delete(kind: PluginID, id: FacilityID, actor: String) throws
+    /// Removes a wrong record; the audit keeps it whole with the reason.
+    func delete(kind: PluginID, id: FacilityID, reason: String, actor: String) throws
     /// Records the first day the facility is closed.
     func close(kind: PluginID, id: FacilityID, on date: CivilDate, actor: String) throws
     func facility(kind: PluginID, id: FacilityID) throws -> FacilityRecord?
@@ -42,11 +46,12 @@ public struct NearbyFacility: Hashable, Sendable {
 
 /// What a change did.
 public enum AuditAction: String, Hashable, Sendable, CaseIterable {
-    case insert, update, delete, close
+    case insert, update, delete, close, merge
 }
 
 /// One change to the registry: who, when (UTC, to the millisecond), what, and the facility before
-/// and after as JSON (nil before an insert and after a delete).
+/// and after as JSON (nil before an insert and after a delete), and why when the change says (a delete's
+/// reason, a merge's other record).
 public struct AuditEntry: Hashable, Sendable {
     /// Increasing with each change.
     public var sequence: Int64
@@ -57,11 +62,13 @@ public struct AuditEntry: Hashable, Sendable {
     public var facilityID: FacilityID
     public var before: JSONValue?
     public var after: JSONValue?
+    public var reason: String?
 
     public init(
         sequence: Int64, at: Date, actor: String, action: AuditAction, kind: PluginID, facilityID: FacilityID,
-        before: JSONValue?, after: JSONValue?
+        before: JSONValue?, after: JSONValue?, reason: String? = nil
     ) {
+        self.reason = reason
         self.sequence = sequence
         self.at = at
         self.actor = actor

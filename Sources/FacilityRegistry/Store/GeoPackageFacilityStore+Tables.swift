@@ -20,9 +20,22 @@ extension GeoPackageFacilityStore {
             Column("at", .dateTime, notNull: true), Column("actor", .text, notNull: true),
             Column("action", .text, notNull: true), Column("kind", .text, notNull: true),
             Column("facility_id", .text, notNull: true), Column("before", .text), Column("after", .text),
+            reasonColumn,
         ],
         description:
-            "LifeCircle: every change to the registry (insert, update, delete, close), before and after as JSON")
+            "LifeCircle: every change to the registry (insert, update, delete, close, merge), who made it, "
+            + "before and after as JSON, and why (a delete's reason, a merge's other record)")
+
+    /// Added after the first registries were made: `addMissingAuditColumns` gives old files it.
+    static let reasonColumn = Column("reason", .text)
+
+    /// Gives a registry made before the audit had reasons its `reason` column; writes nothing otherwise.
+    static func addMissingAuditColumns(_ tx: GeoPackageTransaction) throws {
+        guard let audit = try tx.table(named: auditTable.name),
+            !audit.columns.contains(where: { $0.name == reasonColumn.name })
+        else { return }
+        try tx.addColumn(reasonColumn, to: auditTable.name)
+    }
 
     /// The columns every kind's table has before its schema's fields.
     static let fixedColumns = [
@@ -149,9 +162,10 @@ extension GeoPackageFacilityStore {
 
     func auditRow(
         _ action: AuditAction, at: Date, actor: String, kind: PluginID, id: FacilityID, before: FacilityRecord?,
-        after: FacilityRecord?
+        after: FacilityRecord?, reason: String? = nil
     ) -> FeatureRow {
         FeatureRow(values: [
+            "reason": reason.map(ColumnValue.text) ?? .null,
             "at": .text(AuditTime.text(at)), "actor": .text(actor), "action": .text(action.rawValue),
             "kind": .text(kind.rawValue), "facility_id": .text(id.rawValue),
             "before": before.map { .text(FacilityStoreRules.json($0).jsonText) } ?? .null,
@@ -172,7 +186,8 @@ extension GeoPackageFacilityStore {
         }
         return AuditEntry(
             sequence: row.fid ?? 0, at: at, actor: row["actor"].textValue ?? "", action: action, kind: kind,
-            facilityID: FacilityID(id), before: json("before"), after: json("after"))
+            facilityID: FacilityID(id), before: json("before"), after: json("after"),
+            reason: row["reason"].textValue)
     }
 }
 

@@ -29,6 +29,7 @@ public final class GeoPackageFacilityStore: FacilityStore {
                 for table in [Self.kindsTable, Self.auditTable] where try tx.table(named: table.name) == nil {
                     try tx.createTable(table)
                 }
+                try Self.addMissingAuditColumns(tx)
             }
         } catch let error as GeoPackageError {
             throw Self.storeError(error, path: path)
@@ -78,72 +79,19 @@ public final class GeoPackageFacilityStore: FacilityStore {
     }
 
     public func insert(_ records: [FacilityRecord], actor: String) throws {
-        guard !records.isEmpty else { return }
-        let at = AuditTime.truncated(now())
-        try perform {
-            try file.write { tx in
-                let known = try knownKinds(tx)
-                var seen: [PluginID: Set<FacilityID>] = [:]
-                var order: [PluginID] = []
-                var rows: [PluginID: [FeatureRow]] = [:]
-                var audit: [FeatureRow] = []
-                for record in records {
-                    let valid = try FacilityStoreRules.validated(
-                        record, schema: schemaForWriting(record.kind, known: known))
-                    if seen[record.kind] == nil { order.append(record.kind) }
-                    guard seen[record.kind, default: []].insert(record.id).inserted else {
-                        throw StoreError.duplicateID(kind: record.kind, id: record.id, inBatch: true)
-                    }
-                    guard try storedRow(tx, kind: record.kind, id: record.id) == nil else {
-                        throw StoreError.duplicateID(kind: record.kind, id: record.id, inBatch: false)
-                    }
-                    rows[record.kind, default: []].append(Self.row(for: valid))
-                    audit.append(
-                        auditRow(
-                            .insert, at: at, actor: actor, kind: record.kind, id: record.id, before: nil, after: valid))
-                }
-                for kind in order { try tx.insert(rows[kind] ?? [], into: kind.rawValue) }
-                try tx.insert(audit, into: Self.auditTable.name)
-            }
-        }
+        try apply(records.map(FacilityChange.insert), actor: actor)
     }
 
     public func update(_ record: FacilityRecord, actor: String) throws {
-        let at = AuditTime.truncated(now())
-        try perform {
-            try file.write { tx in
-                let schema = try schemaForWriting(record.kind, known: knownKinds(tx))
-                let (fid, before) = try existing(tx, kind: record.kind, id: record.id)
-                let valid = try FacilityStoreRules.validated(record, schema: schema)
-                try change(tx, .update, fid: fid, at: at, actor: actor, before: before, after: valid)
-            }
-        }
+        try apply([.update(record)], actor: actor)
     }
 
     public func close(kind: PluginID, id: FacilityID, on date: CivilDate, actor: String) throws {
-        let at = AuditTime.truncated(now())
-        try perform {
-            try file.write { tx in
-                _ = try schemaForWriting(kind, known: knownKinds(tx))
-                let (fid, before) = try existing(tx, kind: kind, id: id)
-                let closed = try FacilityStoreRules.closing(before, on: date)
-                try change(tx, .close, fid: fid, at: at, actor: actor, before: before, after: closed)
-            }
-        }
+        try apply([.close(kind: kind, id: id, on: date)], actor: actor)
     }
 
-    public func delete(kind: PluginID, id: FacilityID, actor: String) throws {
-        let at = AuditTime.truncated(now())
-        try perform {
-            try file.write { tx in
-                _ = try schemaForWriting(kind, known: knownKinds(tx))
-                let (fid, before) = try existing(tx, kind: kind, id: id)
-                try tx.delete(fids: [fid], from: kind.rawValue)
-                try tx.insert(
-                    [auditRow(.delete, at: at, actor: actor, kind: kind, id: id, before: before, after: nil)],
-                    into: Self.auditTable.name)
-            }
-        }
+    public func delete(kind: PluginID, id: FacilityID, reason: String, actor: String) throws {
+        try apply([.delete(kind: kind, id: id, reason: reason)], actor: actor)
     }
 
     public func facility(kind: PluginID, id: FacilityID) throws -> FacilityRecord? {
@@ -201,25 +149,5 @@ public final class GeoPackageFacilityStore: FacilityStore {
     func checkKnown(_ tx: GeoPackageTransaction, _ kind: PluginID) throws {
         let known = try knownKinds(tx)
         guard known.contains(kind) else { throw StoreError.unknownKind(kind, known: known) }
-    }
-
-    /// The stored row of a facility and its fid, or ``StoreError/notFound(kind:id:)``.
-    private func existing(_ tx: GeoPackageTransaction, kind: PluginID, id: FacilityID) throws -> (Int64, FacilityRecord)
-    {
-        guard let stored = try storedRow(tx, kind: kind, id: id) else { throw StoreError.notFound(kind: kind, id: id) }
-        return (stored.fid, stored.record)
-    }
-
-    /// Replaces a facility's row and records the change.
-    private func change(
-        _ tx: GeoPackageTransaction, _ action: AuditAction, fid: Int64, at: Date, actor: String,
-        before: FacilityRecord, after: FacilityRecord
-    ) throws {
-        var row = Self.row(for: after)
-        row.fid = fid
-        try tx.replace(row, in: after.kind.rawValue)
-        try tx.insert(
-            [auditRow(action, at: at, actor: actor, kind: after.kind, id: after.id, before: before, after: after)],
-            into: Self.auditTable.name)
     }
 }

@@ -41,50 +41,79 @@ public final class InMemoryFacilityStore: FacilityStore {
     }
 
     public func insert(_ records: [FacilityRecord], actor: String) throws {
-        guard !records.isEmpty else { return }
-        let at = AuditTime.truncated(now())
-        var seen: [PluginID: Set<FacilityID>] = [:]
-        var valid: [FacilityRecord] = []
-        for record in records {
-            let checked = try FacilityStoreRules.validated(record, schema: kind(record.kind).schema)
-            guard seen[record.kind, default: []].insert(record.id).inserted else {
-                throw StoreError.duplicateID(kind: record.kind, id: record.id, inBatch: true)
-            }
-            guard kindsByID[record.kind]?.records[record.id] == nil else {
-                throw StoreError.duplicateID(kind: record.kind, id: record.id, inBatch: false)
-            }
-            valid.append(checked)
-        }
-        for record in valid {
-            kindsByID[record.kind]?.records[record.id] = record
-            log(.insert, at: at, actor: actor, kind: record.kind, id: record.id, before: nil, after: record)
-        }
+        try apply(records.map(FacilityChange.insert), actor: actor)
     }
 
     public func update(_ record: FacilityRecord, actor: String) throws {
-        let at = AuditTime.truncated(now())
-        let schema = try kind(record.kind).schema
-        let before = try existing(record.kind, record.id)
-        let valid = try FacilityStoreRules.validated(record, schema: schema)
-        kindsByID[record.kind]?.records[record.id] = valid
-        log(.update, at: at, actor: actor, kind: record.kind, id: record.id, before: before, after: valid)
+        try apply([.update(record)], actor: actor)
     }
 
     public func close(kind: PluginID, id: FacilityID, on date: CivilDate, actor: String) throws {
-        let at = AuditTime.truncated(now())
-        _ = try self.kind(kind)
-        let before = try existing(kind, id)
-        let closed = try FacilityStoreRules.closing(before, on: date)
-        kindsByID[kind]?.records[id] = closed
-        log(.close, at: at, actor: actor, kind: kind, id: id, before: before, after: closed)
+        try apply([.close(kind: kind, id: id, on: date)], actor: actor)
     }
 
-    public func delete(kind: PluginID, id: FacilityID, actor: String) throws {
+    public func delete(kind: PluginID, id: FacilityID, reason: String, actor: String) throws {
+        try apply([.delete(kind: kind, id: id, reason: reason)], actor: actor)
+    }
+
+    /// Works on copies of the records and the audit, kept only when every change succeeded.
+    public func apply(_ changes: [FacilityChange], actor: String) throws {
+        guard !changes.isEmpty else { return }
+        try FacilityStoreRules.checkDistinct(changes)
         let at = AuditTime.truncated(now())
-        _ = try self.kind(kind)
-        let before = try existing(kind, id)
-        kindsByID[kind]?.records[id] = nil
-        log(.delete, at: at, actor: actor, kind: kind, id: id, before: before, after: nil)
+        var kinds = kindsByID
+        var trail = audit
+        func existing(_ kind: PluginID, _ id: FacilityID) throws(StoreError) -> FacilityRecord {
+            guard let record = kinds[kind]?.records[id] else { throw .notFound(kind: kind, id: id) }
+            return record
+        }
+        func log(_ action: AuditAction, _ kind: PluginID, _ id: FacilityID, _ before: FacilityRecord?,
+                 _ after: FacilityRecord?, reason: String? = nil) {
+            trail.append(
+                AuditEntry(
+                    sequence: Int64(trail.count + 1), at: at, actor: actor, action: action, kind: kind,
+                    facilityID: id, before: before.map(FacilityStoreRules.json),
+                    after: after.map(FacilityStoreRules.json), reason: reason))
+        }
+        for change in changes {
+            let schema = try kind(change.kind).schema
+            switch change {
+            case .insert(let record):
+                let valid = try FacilityStoreRules.validated(record, schema: schema)
+                guard kinds[record.kind]?.records[record.id] == nil else {
+                    throw StoreError.duplicateID(kind: record.kind, id: record.id, inBatch: false)
+                }
+                kinds[record.kind]?.records[record.id] = valid
+                log(.insert, record.kind, record.id, nil, valid)
+            case .update(let record):
+                let before = try existing(record.kind, record.id)
+                let valid = try FacilityStoreRules.validated(record, schema: schema)
+                guard valid != before else { continue }
+                kinds[record.kind]?.records[record.id] = valid
+                log(.update, record.kind, record.id, before, valid)
+            case .close(let kind, let id, let date):
+                let before = try existing(kind, id)
+                let closed = try FacilityStoreRules.closing(before, on: date)
+                kinds[kind]?.records[id] = closed
+                log(.close, kind, id, before, closed)
+            case .delete(let kind, let id, let reason):
+                try FacilityStoreRules.checkReason(reason, kind: kind, id: id)
+                let before = try existing(kind, id)
+                kinds[kind]?.records[id] = nil
+                log(.delete, kind, id, before, nil, reason: reason)
+            case .merge(let keep, let drop):
+                let keepBefore = try existing(keep.kind, keep.id)
+                let dropBefore = try existing(keep.kind, drop)
+                let valid = try FacilityStoreRules.validated(keep, schema: schema)
+                let reasons = FacilityStoreRules.mergeReasons(keep: keep.id, drop: drop)
+                kinds[keep.kind]?.records[keep.id] = valid
+                kinds[keep.kind]?.records[drop] = nil
+                log(.merge, keep.kind, keep.id, keepBefore, valid, reason: reasons.keep)
+                log(.merge, keep.kind, drop, dropBefore, nil, reason: reasons.drop)
+            }
+        }
+        kindsByID = kinds
+        audit = trail
     }
 
     public func facility(kind: PluginID, id: FacilityID) throws -> FacilityRecord? {
@@ -111,20 +140,5 @@ public final class InMemoryFacilityStore: FacilityStore {
     private func kind(_ id: PluginID) throws(StoreError) -> Kind {
         guard let kind = kindsByID[id] else { throw .unknownKind(id, known: kindsByID.keys.sorted()) }
         return kind
-    }
-
-    private func existing(_ kind: PluginID, _ id: FacilityID) throws(StoreError) -> FacilityRecord {
-        guard let record = kindsByID[kind]?.records[id] else { throw .notFound(kind: kind, id: id) }
-        return record
-    }
-
-    private func log(
-        _ action: AuditAction, at: Date, actor: String, kind: PluginID, id: FacilityID, before: FacilityRecord?,
-        after: FacilityRecord?
-    ) {
-        audit.append(
-            AuditEntry(
-                sequence: Int64(audit.count + 1), at: at, actor: actor, action: action, kind: kind, facilityID: id,
-                before: before.map(FacilityStoreRules.json), after: after.map(FacilityStoreRules.json)))
     }
 }

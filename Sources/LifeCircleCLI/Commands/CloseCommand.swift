@@ -13,7 +13,7 @@ struct CloseCommand: ParsableCommand {
             (`lifecircle history`) records who closed it and when.
 
             Example:
-              lifecircle close maternity_room node/123 --on 2024-06-30 --actor 卫健局
+              lifecircle close maternity_room node/123 --on 2024-06-30 --user 卫健局
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,8 +21,9 @@ struct CloseCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The facility id. Example: node/123", valueName: "id")) var id: String
     @Option(help: ArgumentHelp("The first day it is closed. Example: --on 2024-06-30", valueName: "date"))
     var on: String
-    @Option(help: ArgumentHelp("Who makes the change, for the audit table. Example: --actor 卫健局", valueName: "name"))
-    var actor: String = ProcessInfo.processInfo.environment["USER"] ?? "lifecircle"
+    /// The name `--user` had before it was a global option; still accepted.
+    @Option(name: .customLong("actor"), help: .hidden) var actorAlias: String?
+    var actor: String { actorAlias ?? global.auditUser }
 
     func run() throws {
         let workspace = try Workspace(options: global)
@@ -38,7 +39,7 @@ struct CloseCommand: ParsableCommand {
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Show the audit trail: every change to the registry, who made it and when.",
+        abstract: "Show the audit trail: every change to the registry, who made it, when and why.",
         discussion: """
             Examples:
               lifecircle history
@@ -66,16 +67,18 @@ struct HistoryCommand: ParsableCommand {
                 object["id"] = .string(entry.facilityID.rawValue)
                 object["before"] = entry.before ?? .null
                 object["after"] = entry.after ?? .null
+                object["reason"] = entry.reason.map(JSONValue.string) ?? .null
                 return object
             })
             return
         }
         let zh = global.lang == .zh
         let table = TextTable(
-            header: zh ? ["序号", "时间 (UTC)", "操作人", "操作", "类型", "编号"] : ["#", "at (UTC)", "actor", "action", "kind", "id"],
+            header: zh ? ["序号", "时间 (UTC)", "操作人", "操作", "类型", "编号", "说明"]
+                : ["#", "at (UTC)", "user", "action", "kind", "id", "reason"],
             rows: entries.map { e in
                 [String(e.sequence), timestamp.string(from: e.at), e.actor, e.action.rawValue, e.kind.rawValue,
-                 e.facilityID.rawValue]
+                 e.facilityID.rawValue, e.reason ?? ""]
             })
         print(table.render(), terminator: "")
     }

@@ -32,6 +32,13 @@ struct ImportCommand: ParsableCommand {
               lifecircle import public_toilet toilets.geojson --skip-invalid --rejects bad-toilets.csv
               lifecircle import playground GeoData/osm/helsinki.osm.pbf
               lifecircle import childcare guangdong-latest.osm.pbf --clip huadu.geojson
+
+            The monthly refresh from a bureau's list: --update updates the ids the registry has (only the rows that \
+            differ, and only the fields the file has columns for) and inserts the new ones; --close-missing DATE \
+            closes the kind's open facilities the file lacks (inside --clip or --unit if given); --dry-run prints \
+            what would change and writes nothing. All in one transaction.
+              lifecircle import childcare may.csv --crs gcj02 --update --dry-run
+              lifecircle import childcare may.geojson --update --close-missing 2026-05-31
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -57,14 +64,30 @@ struct ImportCommand: ParsableCommand {
             + "Example: --rejects bad.csv", valueName: "file"))
     var rejects: String?
     @Option(help: ArgumentHelp(
-        "For an OSM extract: keep only what lies inside this area (any polygon file). Example: --clip huadu.geojson",
+        "For an OSM extract: keep only what lies inside this area (any polygon file); with --close-missing: "
+            + "close only what lies inside it. Example: --clip huadu.geojson",
         valueName: "file"))
     var clip: String?
-    @Option(help: ArgumentHelp("Who makes the change, for the audit table. Example: --actor 卫健局张三", valueName: "name"))
-    var actor: String = ProcessInfo.processInfo.environment["USER"] ?? "lifecircle"
+    @Flag(help: "Refresh: update the facilities the registry has, insert the new ones, in one transaction.")
+    var update = false
+    @Option(name: .customLong("close-missing"), help: ArgumentHelp(
+        "With --update: close, from this day, the kind's open facilities the file lacks. "
+            + "Example: --close-missing 2026-11-30", valueName: "date"))
+    var closeMissing: String?
+    @Option(help: ArgumentHelp(
+        "With --close-missing: close only what lies in this admin unit of the registry. Example: --unit 440114",
+        valueName: "code"))
+    var unit: String?
+    @Flag(name: .customLong("dry-run"), help: "With --update: print what would change, write nothing.")
+    var dryRun = false
+    @Flag(help: "With --update: print the changes as JSON.") var json = false
+    /// The name `--user` had before it was a global option; still accepted.
+    @Option(name: .customLong("actor"), help: .hidden) var actorAlias: String?
+    var actor: String { actorAlias ?? global.auditUser }
 
     func validate() throws {
         if (lon == nil) != (lat == nil) { throw ValidationError("--lon and --lat go together: give both or neither") }
+        try validateRefresh()
     }
 
     func run() throws {
@@ -86,6 +109,7 @@ struct ImportCommand: ParsableCommand {
                 file: file, problems: batch.rejects.flatMap(\.problems), invalidRows: batch.rejects.count,
                 total: batch.total)
         }
+        if update { return try refresh(with: batch, plugin: plugin, store: store) }
         try store.prepare(kind: plugin.descriptor, schema: plugin.schema)
         try store.insert(batch.records, actor: actor)
 

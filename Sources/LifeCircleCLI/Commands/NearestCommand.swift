@@ -37,21 +37,7 @@ struct NearestCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(options: global)
         let plugin = try workspace.plugin(kind)
-        let parts = at.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let x = parts[0], let y = parts[1] else {
-            throw CommandFailure("--at '\(at)': expected two numbers x,y such as 113.22,23.40", exitCode: ExitStatus.usage)
-        }
-        var point = Coordinate(x: x, y: y)
-        if let crs {
-            do {
-                point = try DeclaredCoordinates(crs: try CRS(parsing: crs)).wgs84(point)
-            } catch let error as ImplausibleCoordinate {
-                throw CommandFailure("--at \(at): \(error)", exitCode: ExitStatus.usage)
-            }
-        }
-        guard point.isValidGeographic else {
-            throw CommandFailure("--at \(at) is not a valid longitude,latitude in EPSG:4326", exitCode: ExitStatus.usage)
-        }
+        let point = try PointOption.wgs84(at, crs: try crs.map { try CRS(parsing: $0) })
         let date = try asOf.map(DateOption.parse)
         let store = try workspace.openStoreForReading()
         let found = try store.nearest(kind: plugin.id, to: point, k: k, asOf: date)
@@ -62,5 +48,27 @@ struct NearestCommand: ParsableCommand {
                 found.map(\.record), plugin: plugin, language: global.lang, distances: found.map(\.distanceMeters)),
                 terminator: "")
         }
+    }
+}
+
+/// A point typed as `x,y` (`--at`) in a named system, brought to EPSG:4326.
+enum PointOption {
+    static func wgs84(_ text: String, crs: CRS?) throws -> Coordinate {
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let x = parts[0], let y = parts[1] else {
+            throw CommandFailure("--at '\(text)': expected two numbers x,y such as 113.22,23.40", exitCode: ExitStatus.usage)
+        }
+        var point = Coordinate(x: x, y: y)
+        if let crs {
+            do {
+                point = try DeclaredCoordinates(crs: crs).wgs84(point)
+            } catch let error as ImplausibleCoordinate {
+                throw CommandFailure("--at \(text): \(error)", exitCode: ExitStatus.usage)
+            }
+        }
+        guard point.isValidGeographic else {
+            throw CommandFailure("--at \(text) is not a valid longitude,latitude in EPSG:4326", exitCode: ExitStatus.usage)
+        }
+        return point
     }
 }

@@ -40,6 +40,7 @@ enum ExitStatus {
         switch error {
         case let e as RegistryError: CommandFailure(e.description)
         case let e as StoreError: CommandFailure(e.description)
+        case let e as UpkeepError: CommandFailure(e.description)
         case let e as ProjectionError: CommandFailure(e.description)
         case let e as ImplausibleCoordinate: CommandFailure(e.description)
         case let e as RegionMismatch: CommandFailure(e.description)

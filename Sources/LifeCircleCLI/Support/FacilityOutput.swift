@@ -51,7 +51,7 @@ enum FacilityTable {
         return TextTable(header: header, rows: rows).render()
     }
 
-    private static func cell(_ value: AttributeValue, zh: Bool) -> String {
+    static func cell(_ value: AttributeValue, zh: Bool) -> String {
         if case .boolean(let b) = value { return b ? (zh ? "是" : "yes") : (zh ? "否" : "no") }
         return value.description
     }
