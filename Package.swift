@@ -16,6 +16,16 @@ let package = Package(
     products: [
         .executable(name: "lifecircle", targets: ["lifecircle"]),
         .library(name: "FacilityKit", targets: ["FacilityKit"]),
+        // The modules whose parsers Fuzzing/ (a package of its own, built by scripts/fuzz.sh) feeds.
+        .library(name: "GeoCore", targets: ["GeoCore"]),
+        .library(name: "Projection", targets: ["Projection"]),
+        .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "OSMIngest", targets: ["OSMIngest"]),
+        .library(name: "WalkNetwork", targets: ["WalkNetwork"]),
+        .library(name: "Rules", targets: ["Rules"]),
+        .library(name: "FacilityRegistry", targets: ["FacilityRegistry"]),
+        .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "LifeCircleCLI", targets: ["LifeCircleCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

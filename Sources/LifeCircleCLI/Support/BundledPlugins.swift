@@ -1,6 +1,6 @@
 import ChildcarePlugin
 import ChildrenHomePlugin
-import FacilityKit
+public import FacilityKit
 import LifeCircleServicePlugin
 import MaternityRoomPlugin
 import ParkPlugin
@@ -10,8 +10,8 @@ import PublicVenuePlugin
 
 /// The Swift plugins compiled into lifecircle: the one place they are listed. A new Swift plugin
 /// is a target under `Plugins/`, a dependency of LifeCircleCLI in Package.swift, and a line here.
-enum BundledPlugins {
-    static let all: [any FacilityPlugin] = [
+public enum BundledPlugins {
+    public static let all: [any FacilityPlugin] = [
         ChildcarePlugin(),
         ChildrenHomePlugin(),
         LifeCircleServicePlugin(),

@@ -3,7 +3,8 @@
 ///
 /// Streaming: ``update(_:)`` takes the bytes in pieces of any size (the cache is hashed as it is written),
 /// ``digest()`` gives the hash of everything so far; the pieces' boundaries do not change it.
-struct XXHash64 {
+/// Public so that tools which make or mutate caches (the fuzz harness) can seal them as `write(to:)` does.
+public struct XXHash64 {
     private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private static let p3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -30,7 +31,7 @@ struct XXHash64 {
     }
 
     /// The hash of `bytes` alone.
-    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         var hasher = XXHash64(seed: seed)
         hasher.update(bytes)
         return hasher.digest()
