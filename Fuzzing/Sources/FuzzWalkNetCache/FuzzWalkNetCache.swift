@@ -49,8 +49,12 @@ private func makeSeeds(in folder: URL, from osmFiles: [String]) throws -> CInt {
     }
     let profile = try WalkingProfile.load(named: "walk", in: Repository.geoData.appendingPathComponent("profiles"))
     for path in osmFiles {
-        let build = try OSMNetworkSource(file: try OSMFile(path: path), profile: profile).build()
-        graphs.append((URL(fileURLWithPath: path).lastPathComponent, build.graph))
+        do {  // a cut-down extract may hold no walkable way: it gives no seed, and the others still do
+            let build = try OSMNetworkSource(file: try OSMFile(path: path), profile: profile).build()
+            graphs.append((URL(fileURLWithPath: path).lastPathComponent, build.graph))
+        } catch {
+            print("no seed from \(path): \(error)")
+        }
     }
     for (name, graph) in graphs {
         try graph.write(to: folder.appendingPathComponent("\(name).walknet"))
