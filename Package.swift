@@ -122,7 +122,7 @@ let package = Package(
             name: "LifeCircleCLI",
             dependencies: [
                 "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "Interchange", "GeoPackage", "Planner",
-                "Coverage", "WalkNetwork",
+                "Coverage", "WalkNetwork", "OSMIngest", "GeometryOps", "Inflate", "LocationAllocation",
                 "Rules", "Reports",
                 "MaternityRoomPlugin", "PublicToiletPlugin", "ParkPlugin", "PlaygroundPlugin", "ChildcarePlugin", "ChildrenHomePlugin", "LifeCircleServicePlugin", "PublicVenuePlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

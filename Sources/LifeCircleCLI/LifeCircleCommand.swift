@@ -29,20 +29,33 @@ public struct LifeCircleCommand: ParsableCommand {
     public init() {}
 
     /// Parses the command line, runs the command, and turns errors into a message on stderr and
-    /// an exit code. Only this module decides exit codes.
+    /// an exit code. Only this module decides exit codes: ArgumentParser's own errors (bad usage, 64; `--help`, 0;
+    /// `ExitCode(1)`, a check that found targets missed) exit as it decides; every other error goes through the
+    /// table in ExitStatus, so none falls through to ArgumentParser's "Error:" and exit 1.
     public static func runMain(arguments: [String]? = nil) {
+        let command: any ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
-        } catch let failure as any LocalizedFailure {
-            Console.error(failure.message)
-            Self.exit(withError: ExitCode(failure.exitCode))
+            command = try parseAsRoot(arguments)
         } catch {
-            if let known = ExitStatus.failure(for: error) {
-                Console.error(known.message)
-                Self.exit(withError: ExitCode(known.exitCode))
-            }
             Self.exit(withError: error)
         }
+        do {
+            var running = command
+            try running.run()
+        } catch let error where Self.isArgumentParserError(error) {
+            Self.exit(withError: error)
+        } catch {
+            Console.endProgress()
+            let failure = ExitStatus.failure(for: error)
+            Console.error(failure.message)
+            Self.exit(withError: ExitCode(failure.exitCode.rawValue))
+        }
+    }
+
+    /// ArgumentParser's own errors, thrown by `run()` too: `ExitCode` (1 from `check`), `ValidationError`,
+    /// `CleanExit`, and the internal one `help` and `--help` throw. They exit as ArgumentParser decides.
+    private static func isArgumentParserError(_ error: any Error) -> Bool {
+        error is ExitCode || error is ValidationError || error is CleanExit
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 }

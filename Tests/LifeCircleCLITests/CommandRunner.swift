@@ -32,11 +32,12 @@ struct CommandRunner {
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    /// Runs `lifecircle ARGS` in the folder. GeoData is found through LIFECIRCLE_GEODATA.
+    /// Runs `lifecircle ARGS` in the folder. GeoData is found through LIFECIRCLE_GEODATA (`geoData`, the
+    /// repository's by default).
     @discardableResult
-    func run(_ arguments: [String]) throws -> Result {
+    func run(_ arguments: [String], geoData: URL = Repository.geoData) throws -> Result {
         let result = try ToolRunner.run(
-            Self.executable, arguments, in: folder, environment: ["LIFECIRCLE_GEODATA": Repository.geoData.path])
+            Self.executable, arguments, in: folder, environment: ["LIFECIRCLE_GEODATA": geoData.path])
         return Result(
             status: result.status, stdout: result.stdout, stderr: result.stderr, stdoutBytes: result.stdoutData)
     }

@@ -112,17 +112,7 @@ struct AccessCommand: ParsableCommand {
             registry: global.registry, kind: plugin, capacityField: capacityField, group: population,
             withinMeters: catchment, decay: weights, per: per, target: target, maxSnapDistance: maxSnap,
             asOf: try asOf.map(DateOption.parse))
-        let run: AccessRun
-        do {
-            run = try job.run(progress: { Console.progress($0) })
-        } catch let error as AccessError {
-            throw CommandFailure(error.description, exitCode: ExitStatus.usage)
-        } catch let error as FloatingCatchmentError {
-            if case .invalidParameter = error { throw CommandFailure(error.description, exitCode: ExitStatus.usage) }
-            throw CommandFailure(error.description)
-        } catch let error as WalkNetworkError {
-            throw CommandFailure(error.description)
-        }
+        let run = try job.run(progress: { Console.progress($0) })
         Console.endProgress()
         let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".access.gpkg"
         try AccessOutputs.writeLayers(run, to: URL(fileURLWithPath: gpkg))

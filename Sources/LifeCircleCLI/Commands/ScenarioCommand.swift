@@ -69,15 +69,9 @@ struct ScenarioCommand: ParsableCommand {
             throw CommandFailure("\(file): no such scenario file", exitCode: ExitStatus.noInput)
         }
         let folder = URL(fileURLWithPath: output)
-        let outcome: ScenarioJob.Outcome
-        do {
-            let scenario = try Scenario(contentsOf: URL(fileURLWithPath: file), plugins: check.plugins)
-            outcome = try ScenarioJob(check: check, scenario: scenario).run(writingTo: folder, language: global.lang) {
-                Console.progress($0)
-            }
-        } catch let problem as YAMLProblem {
-            Console.endProgress()
-            throw CommandFailure(problem.description)
+        let scenario = try Scenario(contentsOf: URL(fileURLWithPath: file), plugins: check.plugins)
+        let outcome = try ScenarioJob(check: check, scenario: scenario).run(writingTo: folder, language: global.lang) {
+            Console.progress($0)
         }
         Console.endProgress()
         ProfileOptions.warn(outcome.report.base.dataWarnings, global.lang)

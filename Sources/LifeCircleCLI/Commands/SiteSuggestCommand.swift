@@ -147,14 +147,7 @@ struct SiteSuggestCommand: ParsableCommand {
             registry: global.registry, kind: plugin, problem: question, group: group,
             candidates: try candidateSource(workspace), maxSnapDistance: maxSnap,
             asOf: try asOf.map(DateOption.parse))
-        let result: SitingResult
-        do {
-            result = try job.run(progress: { Console.progress($0) })
-        } catch let error as LocationAllocationError {
-            throw CommandFailure(error.description, exitCode: ExitStatus.usage)
-        } catch let error as WalkNetworkError {
-            throw CommandFailure(error.description)
-        }
+        let result = try job.run(progress: { Console.progress($0) })
         Console.endProgress()
         let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".sites.gpkg"
         try SitingOutputs.write(result, to: URL(fileURLWithPath: gpkg))
