@@ -15,6 +15,9 @@ struct ExitCodeTableTests {
         "CacheProblem": "WalkNetwork: WalkGraph+Cache wraps it in WalkNetworkError.cache/.cacheWrite",
         "FacilityImporter.RowProblems": "FacilityRegistry: FacilityImporter keeps the row as a reject",
         "CoordinateText.Failure": "Interchange: CoordinateText turns it into InterchangeError.invalidCoordinate",
+        "JSONScanner.SyntaxError": "GeoCore: GeoJSON reading turns it into GeoCoreError.invalidGeoJSON with line:column",
+        "DecodingFailure": "Interchange: CSVTable turns it into InterchangeError (the byte that does not decode)",
+        "TextStreamDecoder.Failure": "Interchange: CSVTable turns it into InterchangeError.notUTF8/.undecodableText",
         "GzipReader.Failure": "Inflate: generic over its source's error; OSMIngest's XMLByteSource unwraps it into OSMError",
     ]
 
