@@ -28,19 +28,99 @@ public struct GeoJSONDocument: Hashable, Sendable {
     /// `JSONScanner` (syntax with line and column, nesting depth, repeated keys) and each feature is
     /// decoded on its own, so memory holds the features and not a tree of the whole file.
     public init(data: Data) throws(GeoCoreError) {
-        let read = data.withUnsafeBytes { bytes in
-            Result { () throws(GeoCoreError) in try Self.read(bytes) }
-        }
-        switch try read.get() {
-        case .document(let document): self = document
-        case .notACollection: self = try Self.decodeWhole(data)
-        }
+        var given: Data? = data
+        try self.init(chunks: {
+            defer { given = nil }
+            return given.map { [UInt8]($0) }
+        })
     }
 
-    private enum Reading {
-        case document(GeoJSONDocument)
-        /// Checked, but a Feature or a geometry: small, decoded whole.
-        case notACollection
+    /// Reads GeoJSON text that arrives in chunks (nil at the end), as ``init(data:)`` does: memory holds a
+    /// chunk and the features read, so text that is not GeoJSON fails where it stops being so, whatever
+    /// follows. A reader that fails returns nil and reports its own error.
+    public init(chunks: @escaping () -> [UInt8]?) throws(GeoCoreError) {
+        var scanner = JSONScanner(chunks: chunks)
+        let decoder = JSONDecoder()
+        // The top level's members other than the features, those a decoder reads (others are skipped).
+        var members: [(name: String, text: [UInt8])] = []
+        var features: [Feature]?
+        var featuresSeen = false
+        do {
+            guard scanner.peek() != nil else { throw scanner.error("the file is empty") }
+            guard scanner.peek() == UInt8(ascii: "{") else {
+                throw scanner.unexpected(expecting: "a GeoJSON object, starting with '{'")
+            }
+            scanner.offset += 1
+            var keys: [String: (line: Int, column: Int)] = [:]
+            if !scanner.consume(UInt8(ascii: "}")) {
+                repeat {
+                    let name = try scanner.key(in: &keys)
+                    if name == "features" { featuresSeen = true }
+                    if name == "features", scanner.peek() == UInt8(ascii: "[") {
+                        features = try Self.readFeatures(&scanner, decoder: decoder)
+                    } else {
+                        _ = scanner.peek()
+                        let start = scanner.offset
+                        let kept = Self.decodedMembers.contains(name)
+                        if kept { scanner.mark = start }
+                        try scanner.skipValue(depth: 1)
+                        if kept { members.append((name, scanner.text(from: start))) }
+                        scanner.mark = nil
+                    }
+                } while scanner.consume(UInt8(ascii: ","))
+                try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
+            }
+            if scanner.peek() != nil { throw scanner.unexpected(expecting: "the end of the text") }
+        } catch let error as JSONScanner.SyntaxError {
+            throw .invalidGeoJSON(error.description)
+        } catch {
+            throw error as? GeoCoreError ?? .invalidGeoJSON("\(error)")
+        }
+
+        func member<Value: Decodable>(_ name: String, as type: Value.Type) throws(GeoCoreError) -> Value? {
+            guard let text = members.first(where: { $0.name == name })?.text else { return nil }
+            do {
+                return try decoder.decode(Value?.self, from: Data(text))
+            } catch let error as DecodingError {
+                throw GeoCoreError(geoJSON: error).within(name)
+            } catch {
+                throw (error as? GeoCoreError ?? .invalidGeoJSON("\(error)")).within(name)
+            }
+        }
+        guard let type = try member("type", as: String.self) else {
+            throw .invalidGeoJSON(at: "top level", "missing member \"type\"")
+        }
+        guard type == "FeatureCollection" else {
+            // A Feature or a geometry: small, decoded whole from the members kept.
+            self = try Self.decodeWhole(Self.object(members))
+            return
+        }
+        guard let features else {
+            if featuresSeen { throw .invalidGeoJSON(at: "features", "expected an array") }
+            throw .invalidGeoJSON(at: "top level", "missing member \"features\"")
+        }
+        // A malformed name is not worth refusing the file for.
+        let name = (try? member("name", as: String.self)) ?? nil
+        let crs = try member("crs", as: LegacyCRS.self)?.identifier
+        self.init(FeatureCollection(features: features), name: name, declaredCRS: crs)
+    }
+
+    /// The top-level members the decoders read: of a FeatureCollection, a Feature or a geometry.
+    private static let decodedMembers: Set<String> = [
+        "type", "name", "crs", "id", "geometry", "properties", "bbox", "coordinates", "geometries",
+    ]
+
+    /// An object of members already checked by the scanner.
+    private static func object(_ members: [(name: String, text: [UInt8])]) -> Data {
+        var data = Data("{".utf8)
+        for (index, member) in members.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            data.append((try? JSONEncoder().encode(member.name)) ?? Data("\"\"".utf8))
+            data.append(UInt8(ascii: ":"))
+            data.append(contentsOf: member.text)
+        }
+        data.append(UInt8(ascii: "}"))
+        return data
     }
 
     private static func decodeWhole(_ data: Data) throws(GeoCoreError) -> GeoJSONDocument {
@@ -55,63 +135,6 @@ public struct GeoJSONDocument: Hashable, Sendable {
         }
     }
 
-    private static func read(_ bytes: UnsafeRawBufferPointer) throws(GeoCoreError) -> Reading {
-        var scanner = JSONScanner(bytes)
-        let decoder = JSONDecoder()
-        var members: [String: Range<Int>] = [:]
-        var features: [Feature]?
-        do {
-            guard scanner.peek() != nil else { throw scanner.error("the file is empty") }
-            guard scanner.peek() == UInt8(ascii: "{") else {
-                throw scanner.unexpected(expecting: "a GeoJSON object, starting with '{'")
-            }
-            scanner.offset += 1
-            var keys: [String: (line: Int, column: Int)] = [:]
-            if !scanner.consume(UInt8(ascii: "}")) {
-                repeat {
-                    let name = try scanner.key(in: &keys)
-                    if name == "features", scanner.peek() == UInt8(ascii: "[") {
-                        features = try readFeatures(&scanner, decoder: decoder)
-                    } else {
-                        _ = scanner.peek()
-                        let start = scanner.offset
-                        try scanner.skipValue(depth: 1)
-                        members[name] = start..<scanner.offset
-                    }
-                } while scanner.consume(UInt8(ascii: ","))
-                try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
-            }
-            if scanner.peek() != nil { throw scanner.unexpected(expecting: "the end of the text") }
-        } catch let error as JSONScanner.SyntaxError {
-            throw .invalidGeoJSON(error.description)
-        } catch {
-            throw error as? GeoCoreError ?? .invalidGeoJSON("\(error)")
-        }
-
-        func member<Value: Decodable>(_ name: String, as type: Value.Type) throws(GeoCoreError) -> Value? {
-            guard let range = members[name] else { return nil }
-            do {
-                return try decoder.decode(Value?.self, from: Data(bytes[range]))
-            } catch let error as DecodingError {
-                throw GeoCoreError(geoJSON: error).within(name)
-            } catch {
-                throw (error as? GeoCoreError ?? .invalidGeoJSON("\(error)")).within(name)
-            }
-        }
-        guard let type = try member("type", as: String.self) else {
-            throw .invalidGeoJSON(at: "top level", "missing member \"type\"")
-        }
-        guard type == "FeatureCollection" else { return .notACollection }
-        guard let features else {
-            if members["features"] != nil { throw .invalidGeoJSON(at: "features", "expected an array") }
-            throw .invalidGeoJSON(at: "top level", "missing member \"features\"")
-        }
-        // A malformed name is not worth refusing the file for.
-        let name = (try? member("name", as: String.self)) ?? nil
-        let crs = try member("crs", as: LegacyCRS.self)?.identifier
-        return .document(GeoJSONDocument(FeatureCollection(features: features), name: name, declaredCRS: crs))
-    }
-
     /// The elements of `features`, each checked by the scanner and then decoded alone.
     private static func readFeatures(_ scanner: inout JSONScanner, decoder: JSONDecoder) throws -> [Feature] {
         try scanner.expect(UInt8(ascii: "["), "'['")
@@ -120,10 +143,13 @@ public struct GeoJSONDocument: Hashable, Sendable {
         repeat {
             _ = scanner.peek()
             let start = scanner.offset
+            scanner.mark = start
             try scanner.skipValue(depth: 2)
+            let text = scanner.text(from: start)
+            scanner.mark = nil
             let path = "features[\(features.count)]"
             do {
-                features.append(try decoder.decode(Feature.self, from: Data(scanner.bytes[start..<scanner.offset])))
+                features.append(try decoder.decode(Feature.self, from: Data(text)))
             } catch let error as DecodingError {
                 throw GeoCoreError(geoJSON: error).within(path)
             } catch {

@@ -20,31 +20,81 @@ struct JSONScanner {
         }
     }
 
-    let bytes: UnsafeRawBufferPointer
+    /// More bytes when the window runs out, nil at the end (a reader's failure is its own to report).
+    private let more: () -> [UInt8]?
+    /// The bytes read and not yet dropped: from `base` on.
+    private var window: [UInt8] = []
+    private var base = 0
+    /// The current position, counted from the start of the text.
     var offset = 0
     private var line = 1
     private var lineStart = 0
+    /// The characters of the current line before `base` (dropped from the window).
+    private var droppedColumns = 0
+    /// Where a value a reader will take starts: the window keeps the bytes from here on. Nil keeps none
+    /// before the current position.
+    var mark: Int?
 
-    init(_ bytes: UnsafeRawBufferPointer) {
-        self.bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+    /// Scans text that arrives in chunks: memory holds a chunk, or the value since `mark`.
+    init(chunks more: @escaping () -> [UInt8]?) {
+        self.more = more
+        if has(2), window[0] == 0xEF, window[1] == 0xBB, window[2] == 0xBF { offset = 3 }
     }
 
-    var atEnd: Bool { offset >= bytes.count }
+    /// Scans bytes in memory.
+    init(_ bytes: UnsafeRawBufferPointer) {
+        var given: [UInt8]? = Array(bytes)
+        self.init(chunks: {
+            defer { given = nil }
+            return given
+        })
+    }
+
+    /// Whether the byte at `index` (≥ `base`) is there, reading more as needed.
+    private mutating func has(_ index: Int) -> Bool {
+        while index >= base + window.count {
+            guard let chunk = more() else { return false }
+            let keep = min(mark ?? offset, offset)
+            if keep > base {
+                // Characters of the current line that leave the window still count in its columns.
+                var i = max(lineStart, base)
+                while i < keep {
+                    if window[i - base] & 0xC0 != 0x80 { droppedColumns += 1 }
+                    i += 1
+                }
+                window.removeFirst(keep - base)
+                base = keep
+            }
+            window.append(contentsOf: chunk)
+        }
+        return true
+    }
+
+    /// The byte at `index`, which `has` has made sure of.
+    private func at(_ index: Int) -> UInt8 { window[index - base] }
+
+    /// The bytes from `start` (at or after `mark`) to the current position.
+    func text(from start: Int) -> [UInt8] {
+        Array(window[(start - base)..<(offset - base)])
+    }
+
+    var atEnd: Bool {
+        mutating get { !has(offset) }
+    }
 
     /// The byte at the current position after whitespace; nil at the end.
     mutating func peek() -> UInt8? {
         skipWhitespace()
-        return atEnd ? nil : bytes[offset]
+        return has(offset) ? at(offset) : nil
     }
 
     /// The position of the current byte, for messages.
     var position: (line: Int, column: Int) {
         // Columns count characters: UTF-8 continuation bytes are not counted.
-        var column = 1
-        var i = lineStart
-        while i < min(offset, bytes.count) {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+        var column = 1 + (lineStart < base ? droppedColumns : 0)
+        var i = max(lineStart, base)
+        while i < min(offset, base + window.count) {
+            if at(i) & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
         return (line, column)
@@ -60,13 +110,14 @@ struct JSONScanner {
     }
 
     mutating func skipWhitespace() {
-        while offset < bytes.count {
-            switch bytes[offset] {
+        while has(offset) {
+            switch at(offset) {
             case 0x20, 0x09, 0x0D: offset += 1
             case 0x0A:
                 offset += 1
                 line += 1
                 lineStart = offset
+                droppedColumns = 0
             default: return
             }
         }
@@ -85,9 +136,9 @@ struct JSONScanner {
         return true
     }
 
-    func unexpected(expecting what: String) -> SyntaxError {
-        guard offset < bytes.count else { return error("the text ends where \(what) should be") }
-        let byte = bytes[offset]
+    mutating func unexpected(expecting what: String) -> SyntaxError {
+        guard has(offset) else { return error("the text ends where \(what) should be") }
+        let byte = at(offset)
         let shown =
             byte >= 0x20 && byte < 0x7F
             ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
@@ -98,10 +149,13 @@ struct JSONScanner {
     mutating func string() throws(SyntaxError) -> String {
         guard peek() == UInt8(ascii: "\"") else { throw unexpected(expecting: "a string") }
         let start = offset + 1
+        let outer = mark
+        mark = min(mark ?? offset, offset)
+        defer { mark = outer }
         try skipString()
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)])
+        let raw = window[(start - base)..<(offset - 1 - base)]
         guard raw.contains(UInt8(ascii: "\\")) else { return String(decoding: raw, as: UTF8.self) }
-        return Self.unescape(raw)
+        return raw.withUnsafeBytes { Self.unescape($0) }
     }
 
     /// Skips one whole value, of any depth, without recursion. `depth` is how deep the value sits
@@ -171,18 +225,19 @@ struct JSONScanner {
 
     private mutating func skipString() throws(SyntaxError) {
         offset += 1  // the opening quote
-        while offset < bytes.count {
-            let byte = bytes[offset]
+        while has(offset) {
+            let byte = at(offset)
             switch byte {
             case UInt8(ascii: "\""):
                 offset += 1
                 return
             case UInt8(ascii: "\\"):
-                guard offset + 1 < bytes.count else { break }
-                switch bytes[offset + 1] {
+                guard has(offset + 1) else { break }
+                switch at(offset + 1) {
                 case UInt8(ascii: "u"):
-                    let hex = offset + 2..<min(offset + 6, bytes.count)
-                    guard hex.count == 4, hex.allSatisfy({ Self.isHexDigit(bytes[$0]) }) else {
+                    let complete = has(offset + 5)
+                    let hex = offset + 2..<(offset + 6)
+                    guard complete, hex.allSatisfy({ Self.isHexDigit(at($0)) }) else {
                         throw error("\\u must be followed by four hexadecimal digits")
                     }
                     offset += 6
@@ -205,25 +260,28 @@ struct JSONScanner {
     }
 
     private mutating func skipNumber() throws(SyntaxError) {
+        func isDigit(_ index: Int) -> Bool {
+            has(index) && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(at(index))
+        }
         func digits() -> Int {
             let start = offset
-            while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
+            while isDigit(offset) { offset += 1 }
             return offset - start
         }
-        if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        if at(offset) == UInt8(ascii: "-") { offset += 1 }
         let integerStart = offset
         guard digits() > 0 else { throw error("a number needs digits after '-'") }
-        if bytes[integerStart] == UInt8(ascii: "0") && offset - integerStart > 1 {
+        if offset - integerStart > 1, at(integerStart) == UInt8(ascii: "0") {
             offset = integerStart
             throw error("a number cannot start with 0")
         }
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+        if has(offset), at(offset) == UInt8(ascii: ".") {
             offset += 1
             guard digits() > 0 else { throw error("digits must follow '.' in a number") }
         }
-        if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
+        if has(offset), at(offset) | 0x20 == UInt8(ascii: "e") {
             offset += 1
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
+            if has(offset), at(offset) == UInt8(ascii: "+") || at(offset) == UInt8(ascii: "-") {
                 offset += 1
             }
             guard digits() > 0 else { throw error("digits must follow the exponent of a number") }
@@ -232,7 +290,9 @@ struct JSONScanner {
 
     private mutating func literal(_ word: String) throws(SyntaxError) {
         let utf8 = Array(word.utf8)
-        guard offset + utf8.count <= bytes.count, bytes[offset..<(offset + utf8.count)].elementsEqual(utf8) else {
+        guard has(offset + utf8.count - 1),
+            window[(offset - base)..<(offset - base + utf8.count)].elementsEqual(utf8)
+        else {
             throw unexpected(expecting: "a value")
         }
         offset += utf8.count

@@ -9,7 +9,7 @@ public import Foundation
 import Inflate
 
 /// A file's bytes a chunk at a time, inflated as they come when the file is gzip (told by its magic
-/// bytes, as `FileContents` does), so a reader holds one chunk and not the file. Bytes already in
+/// bytes), so a reader holds one chunk and not the file. Bytes already in
 /// memory can be read the same way, as one chunk. Not thread-safe: one per reader.
 final class FileChunks {
     /// The chunk size: large enough that the per-chunk work vanishes, small beside any memory.

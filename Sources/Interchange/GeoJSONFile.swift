@@ -4,14 +4,27 @@ public import GeoCore
 /// Reads and writes GeoJSON files through GeoCore's RFC 7946 coding, with errors that name the file.
 public enum GeoJSONFile {
     /// Reads a FeatureCollection, a Feature or a bare geometry, and the `"crs"` the file declares; gzip-compressed
-    /// files (`.geojson.gz`) are inflated first.
+    /// files (`.geojson.gz`) are inflated as they are read. The file is read a chunk at a time: memory holds
+    /// the features, not the file, and text that is not GeoJSON fails where it stops being so.
     public static func read(contentsOf url: URL) throws(InterchangeError) -> GeoJSONDocument {
         let file = url.path(percentEncoded: false)
-        let data = try FileContents.read(url)
-        do {
-            return try GeoJSONDocument(data: data)
-        } catch {
-            throw .invalidGeoJSON(file: file, reason: error.description)
+        let chunks = try FileChunks(contentsOf: url)
+        // A failure to read ends the text; it is reported as itself, not as the JSON it cut short.
+        var readFailure: InterchangeError?
+        let document = Result { () throws(GeoCoreError) in
+            try GeoJSONDocument(chunks: {
+                switch Result(catching: { () throws(InterchangeError) in try chunks.next() }) {
+                case .success(let chunk): return chunk
+                case .failure(let error):
+                    readFailure = error
+                    return nil
+                }
+            })
+        }
+        if let readFailure { throw readFailure }
+        switch document {
+        case .success(let document): return document
+        case .failure(let error): throw .invalidGeoJSON(file: file, reason: error.description)
         }
     }
 

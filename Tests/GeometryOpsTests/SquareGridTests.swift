@@ -67,12 +67,36 @@ import Testing
     }
 
     /// A cell size in the wrong units fails fast with a message that says so.
-    @Test func tooManyCellsAreRefused() throws {
+    @Test func tooManyCellsInTheBoxAreRefused() throws {
         let engine = try GeometryEngine()
+        // A thin diagonal strip: few cells inside, many in its box.
+        let strip = Geometry.polygon([[F.c(0, 0), F.c(100_000, 99_999), F.c(100_000, 100_000), F.c(0, 0)]])
         let error = try #require(throws: GeometryOpsError.self) {
-            try engine.squareGrid(covering: F.rectangle(0, 0, 100_000, 100_000), cellSize: 1, maximumCells: 1_000_000)
+            try engine.squareGrid(covering: strip, cellSize: 1, maximumBoxCells: 1_000_000)
         }
         #expect(error.kind == .invalidArgument)
         #expect(error.message.contains("metric CRS"))
+    }
+
+    /// A grid whose cells do not fit the memory budget is refused before any cell is made, with the cells it
+    /// would have and the smallest cell size that fits.
+    @Test func aGridOverItsBudgetNamesTheCellsAndTheSmallestCellThatFits() throws {
+        let engine = try GeometryEngine()
+        let budget = GridBudget(bytes: 10_000 * GridBudget.bytesPerCell)
+        let area = F.rectangle(0, 0, 10_000, 10_000)
+        let error = try #require(throws: GridTooLarge.self) {
+            try engine.squareGrid(covering: area, cellSize: 10, budget: budget)
+        }
+        #expect(error.cells == 1_000_000)
+        #expect(error.smallestCellSize == 100)
+        #expect(error.description.contains("about 1000000 cells; at most 10000"))
+        #expect(error.description.contains("cells of 100 m or more fit"))
+        // The smallest size named fits; one metre less does not.
+        #expect(try engine.squareGrid(covering: area, cellSize: error.smallestCellSize, budget: budget).count
+            == 10_000)
+        #expect(throws: GridTooLarge.self) {
+            try engine.squareGrid(covering: area, cellSize: error.smallestCellSize - 1, budget: budget)
+        }
+        #expect(GridBudget.standard.bytes <= 2 << 30)
     }
 }

@@ -84,6 +84,26 @@ struct WalkingAnalysisTests {
         #expect(result.stdout.contains("public_toilet"))
     }
 
+    /// A grid that will not fit the memory budget is refused at once with exit 64, naming its cells and the
+    /// smallest `--cell` that fits; that one runs.
+    @Test func aGridOverTheMemoryBudgetNamesTheCellThatFits() throws {
+        let result = try cli.run(["gaps", "--threshold", "300", "--cell", "0.05", "-o", cli.path("fine.gpkg")])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("0.05 m cells over this area would have about"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("fine.gpkg")))
+        func number(_ pattern: Regex<(Substring, Substring)>) throws -> Int {
+            try #require(result.stderr.firstMatch(of: pattern).flatMap { Int($0.1) }, "\(result.stderr)")
+        }
+        let suggested = try number(/--cell (\d+)\)/)
+        let cells = try number(/about (\d+) cells/)
+        // The suggested cell's grid holds no more cells than the budget the refused one exceeded.
+        let budget = try number(/at most (\d+) fit/)
+        let area = Double(cells) * 0.05 * 0.05
+        #expect(cells > budget)
+        #expect(area <= Double(budget * suggested * suggested))
+        #expect(suggested >= 1 && suggested < 20, "\(result.stderr)")
+    }
+
     @Test func coverageIsReportedPerAdminUnit() throws {
         // Two made-up demand points for this test only: one beside a toilet, one 1.5 km away.
         try cli.write("demand.csv", "编号,街道,经度,纬度,人口\nA1,甲街道,24.9416,60.1711,100\nB1,乙街道,24.9530,60.1640,300\n")

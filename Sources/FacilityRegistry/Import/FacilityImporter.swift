@@ -50,11 +50,14 @@ public struct FacilityImporter {
                 reason: "no name column; expected one of: \(ColumnMapping.nameNames.joined(separator: ", "))")
         }
 
-        var parsed: [(row: InputTable.Row, record: FacilityRecord)] = []
+        // Records still in the source CRS, and the position in `table.rows` of each.
+        var records: [FacilityRecord] = []
+        var rowIndex: [Int] = []
         var rejects: [Reject] = []
-        for row in table.rows {
+        for (index, row) in table.rows.enumerated() {
             do {
-                parsed.append((row, try record(from: row, of: table, mapping: mapping, crs: crs)))
+                records.append(try record(from: row, of: table, mapping: mapping, crs: crs))
+                rowIndex.append(index)
             } catch {
                 rejects.append(Reject(row: row, problems: error.problems))
             }
@@ -67,34 +70,33 @@ public struct FacilityImporter {
         } catch {
             throw .input(file: table.file, reason: "cannot transform from \(crs) to EPSG:4326: \(error)")
         }
-        var records: [FacilityRecord] = []
-        for ((row, record), target) in zip(parsed, declared.wgs84(parsed.map(\.record.location))) {
-            switch target {
+        let targets = declared.wgs84(records.map(\.location))
+        // Located in place; a duplicate id inside the file is a row problem too: the repeat is rejected.
+        var firstRow: [FacilityID: Int] = [:]
+        var kept = 0
+        for i in records.indices {
+            let row = table.rows[rowIndex[i]]
+            switch targets[i] {
             case .success(let location):
-                var located = record
-                located.location = location
-                records.append(located)
+                let id = records[i].id
+                if let first = firstRow[id] {
+                    rejects.append(Reject(row: row, problems: [RowProblem(
+                        row: row.number, field: mapping.id ?? "id",
+                        reason: "id '\(id)' is used again (first at \(table.rowLabel) \(first))",
+                        rowLabel: table.rowLabel)]))
+                    continue
+                }
+                firstRow[id] = row.number
+                records[i].location = location
+                if kept != i { records[kept] = records[i] }
+                kept += 1
             case .failure(let problem):
                 rejects.append(Reject(row: row, problems: [table.implausible(problem, in: row)]))
             }
         }
-        // Duplicate ids inside the file are a row problem too: the second one is rejected.
-        var seen: [FacilityID: Int] = [:]
-        var unique: [FacilityRecord] = []
-        let rowOfRecord = Dictionary(parsed.map { ($0.record.id, $0.row) }, uniquingKeysWith: { a, _ in a })
-        for record in records {
-            if let first = seen[record.id], let row = rowOfRecord[record.id] {
-                rejects.append(Reject(row: row, problems: [RowProblem(
-                    row: row.number, field: mapping.id ?? "id",
-                    reason: "id '\(record.id)' is used again (first at \(table.rowLabel) \(first))",
-                    rowLabel: table.rowLabel)]))
-                continue
-            }
-            seen[record.id] = rowOfRecord[record.id]?.number ?? 0
-            unique.append(record)
-        }
+        records.removeLast(records.count - kept)
         rejects.sort { $0.row.number < $1.row.number }
-        var batch = Batch(records: unique, rejects: rejects, unusedColumns: mapping.unused, crs: crs)
+        var batch = Batch(records: records, rejects: rejects, unusedColumns: mapping.unused, crs: crs)
         batch.suppliedFields = mapping.suppliedFields
         return batch
     }

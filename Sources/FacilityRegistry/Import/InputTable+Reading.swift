@@ -44,8 +44,9 @@ extension InputTable {
                 reason: "no coordinate columns found among \(table.header.joined(separator: ", ")); "
                     + "name them 经度/纬度, lng/lat, lon/lat or x/y, or give --lon and --lat")
         }
+        let names = Columns(table.header)
         let rows = table.rows.filter { !$0.isBlank }.map { row in
-            Row(number: row.line, cells: Dictionary(zip(table.header, row.values), uniquingKeysWith: { a, _ in a }))
+            Row(number: row.line, cells: Cells(columns: names, values: row.values))
         }
         return InputTable(
             file: table.file, header: table.header, rows: rows, location: .columns(x: columns.lon, y: columns.lat),
@@ -55,20 +56,28 @@ extension InputTable {
     /// Features as rows: each property becomes a text cell, the header is every property in order of
     /// first appearance.
     static func features(_ features: [Feature], file: String, declaredCRS: String?) -> InputTable {
+        // The header first, so that every row shares one index of columns.
         var header: [String] = []
         var known: Set<String> = []
+        for feature in features {
+            for key in feature.properties.keys.sorted() where known.insert(key).inserted { header.append(key) }
+            if feature.id != nil, known.insert("id").inserted { header.append("id") }
+        }
+        let columns = Columns(header)
+        let idColumns = ["id", "facility_id"].compactMap { columns.position(of: $0) }
         var rows: [Row] = []
+        rows.reserveCapacity(features.count)
         for (index, feature) in features.enumerated() {
-            var cells: [String: String] = [:]
-            for key in feature.properties.keys.sorted() {
-                if known.insert(key).inserted { header.append(key) }
-                if let text = feature.properties[key]?.cellText { cells[key] = text }
+            var values = [String](repeating: "", count: header.count)
+            for (key, value) in feature.properties {
+                if let text = value.cellText, let at = columns.position(of: key) { values[at] = text }
             }
-            if let id = feature.id?.cellText, cells["id"] == nil, cells["facility_id"] == nil {
-                cells["id"] = id
-                if known.insert("id").inserted { header.append("id") }
+            if let id = feature.id?.cellText, idColumns.allSatisfy({ values[$0].isEmpty }),
+                let at = columns.position(of: "id")
+            {
+                values[at] = id
             }
-            rows.append(Row(number: index + 1, cells: cells, geometry: feature.geometry))
+            rows.append(Row(number: index + 1, cells: Cells(columns: columns, values: values), geometry: feature.geometry))
         }
         return InputTable(
             file: file, header: header, rows: rows, location: .geometry, declaredCRS: declaredCRS, rowLabel: "feature")

@@ -16,15 +16,62 @@ public struct InputTable: Sendable {
         /// The line (CSV) or feature number (1-based) the row came from.
         public var number: Int
         /// Column → text; absent or empty for no value.
-        public var cells: [String: String]
+        public var cells: Cells
         /// The row's geometry, for `.geometry` tables.
         public var geometry: Geometry?
 
-        public init(number: Int, cells: [String: String], geometry: Geometry? = nil) {
+        public init(number: Int, cells: Cells, geometry: Geometry? = nil) {
             self.number = number
             self.cells = cells
             self.geometry = geometry
         }
+    }
+
+    /// A row's text by column: one array of values beside the table's one index of column positions,
+    /// so a million rows hold their values and not a million dictionaries.
+    public struct Cells: Sendable {
+        public let columns: Columns
+        /// By column position, empty for no value (a CSV row's own array, shared, not copied).
+        let values: [String]
+
+        public init(columns: Columns, values: [String]) {
+            self.columns = columns
+            self.values = values
+        }
+
+        /// Cells given by name (tests, small tables); names not in `columns` are dropped.
+        public init(columns: Columns, _ cells: [String: String]) {
+            var values = [String](repeating: "", count: columns.names.count)
+            for (name, text) in cells { if let at = columns.position(of: name) { values[at] = text } }
+            self.init(columns: columns, values: values)
+        }
+
+        /// The text of the named column; nil when the row has none or it is empty.
+        public subscript(column: String) -> String? {
+            guard let at = columns.position(of: column), at < values.count, !values[at].isEmpty else { return nil }
+            return values[at]
+        }
+
+        /// Every column with a value, as a dictionary (tags of a road layer).
+        public var dictionary: [String: String] {
+            var cells: [String: String] = [:]
+            for (at, value) in values.enumerated() where !value.isEmpty { cells[columns.names[at]] = value }
+            return cells
+        }
+    }
+
+    /// Column names and their positions, shared by every row of a table.
+    public final class Columns: Sendable {
+        public let names: [String]
+        private let positions: [String: Int]
+
+        /// Names as given; a repeated name keeps its first position.
+        public init(_ names: [String]) {
+            self.names = names
+            positions = Dictionary(zip(names, names.indices), uniquingKeysWith: { first, _ in first })
+        }
+
+        public func position(of name: String) -> Int? { positions[name] }
     }
 
     public var file: String

@@ -20,7 +20,16 @@ extension GeoPackageFacilityStore {
                     audit.append(auditRow(action, at: at, actor: actor, kind: kind, id: id, before: before,
                                           after: after, reason: reason))
                 }
+                // Written in batches inside the one transaction: memory holds a batch of rows, not the import.
+                func flush() throws {
+                    for kind in kindOrder { try tx.insert(inserts[kind] ?? [], into: kind.rawValue) }
+                    if !audit.isEmpty { try tx.insert(audit, into: Self.auditTable.name) }
+                    kindOrder.removeAll()
+                    inserts.removeAll()
+                    audit.removeAll(keepingCapacity: true)
+                }
                 for change in changes {
+                    if audit.count >= Self.writeBatch { try flush() }
                     let schema = try schemaForWriting(change.kind, known: known)
                     switch change {
                     case .insert(let record):
@@ -58,11 +67,13 @@ extension GeoPackageFacilityStore {
                         log(.merge, keep.kind, drop, dropBefore, nil, reason: reasons.drop)
                     }
                 }
-                for kind in kindOrder { try tx.insert(inserts[kind] ?? [], into: kind.rawValue) }
-                if !audit.isEmpty { try tx.insert(audit, into: Self.auditTable.name) }
+                try flush()
             }
         }
     }
+
+    /// How many changes are written at a time within a batch's transaction.
+    static let writeBatch = 5_000
 
     /// The stored row of a facility and its fid, or ``StoreError/notFound(kind:id:)``.
     func existing(_ tx: GeoPackageTransaction, kind: PluginID, id: FacilityID) throws -> (Int64, FacilityRecord) {

@@ -94,6 +94,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             case .engineFailure: .internalFailure
             }
         },
+        ExitCodeRow(GridTooLarge.self, message: { "\($0) (--cell \(Int($0.smallestCellSize)))" }) { _ in .usage },
         // OpenStreetMap and the walking network.
         ExitCodeRow(OSMError.self) { error in
             switch error.kind {

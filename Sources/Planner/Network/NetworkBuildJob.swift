@@ -72,7 +72,7 @@ public struct NetworkBuildJob {
                     guard kept.count >= 2 else { continue }
                     let accepted = try builder.add(
                         wayID: Int64(row.number * 1000 + part), vertices: kept.map { WayVertex($0) },
-                        tags: row.cells)
+                        tags: row.cells.dictionary)
                     if accepted { used += 1 } else { dropped += 1 }
                 }
             }
