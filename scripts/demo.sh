@@ -3,7 +3,8 @@
 # which writes everything into ./lifecircle-demo/: a registry of Helsinki's facilities (a GBK CSV with Chinese
 # headers, and OpenStreetMap), the walking network, population, coverage, isochrones, a gap map, the national
 # standards checked (report.html), the venues that must host a 母婴室, where new playgrounds would serve the
-# most residents, and Huadu's 2021–2030 plans checked on its real outline and population.
+# most residents, and the 2021–2030 plans of Huadu and Lechang checked on their real outlines and 2020 census
+# (Huadu also on the GHS-POP 2015 grid of its urban centre).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -32,6 +32,90 @@ struct AdminCommandTests {
         #expect(huadu["populationSource"] as? String == "花都区统计局")
     }
 
+    /// The census row as Python's csv module reads it, summed by the test, not by LifeCircle.
+    private func censusByPython(_ adcode: String) throws -> [String: Double] {
+        let script = """
+            import csv, json, sys
+            row = next(r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["区划代码"] == sys.argv[2])
+            n = lambda k: float(row[k])
+            both = lambda *bands: sum(n(s + "_" + b) for s in "男女" for b in bands)
+            print(json.dumps({"total": n("人口数_合计"), "women": n("人口数_女"),
+                "age_0_14": both("0岁", "1到4岁", "5到9岁", "10到14岁"),
+                "age_65_plus": both("65到69岁", "70到74岁", "75到79岁", "80到84岁", "85岁以上"),
+                "age_0": both("0岁"), "age_1_4": both("1到4岁"),
+                "share_0_14": float(row["人口比重_0-14岁"])}))
+            """
+        let result = try ToolRunner.run("python3", ["-c", script, census, adcode])
+        try #require(result.succeeded, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Double])
+    }
+
+    let census = Repository.geoData.appendingPathComponent("china/census/census2020_guangdong_counties.csv").path
+
+    @Test func fillsTheGroupsFromTheCensusRowAndStatesTheUnderThreeEstimate() throws {
+        let cli = try CommandRunner()
+        try #require(cli.run(["init"]).status == 0)
+        try #require(cli.run(["admin", "import", outlines, "--id", "adcode", "--only", "440114,440281"]).status == 0)
+        // Huadu from the bundled census by default, Lechang from a named file and a unit found by its adcode.
+        let huaduSet = try cli.run(["admin", "population", "440114", "--lang", "en"])
+        #expect(huaduSet.status == 0, "\(huaduSet.stderr)")
+        #expect(huaduSet.stdout.contains("total=1642360"))
+        #expect(huaduSet.stdout.contains("Note: ages 0–3 are an estimate: age 0 + ¾ of ages 1–4"))
+        let lechangSet = try cli.run(["admin", "population", "440281", "--census", census, "--adcode", "440281"])
+        #expect(lechangSet.status == 0, "\(lechangSet.stderr)")
+        #expect(lechangSet.stdout.contains("注：0–3岁为估算"))
+
+        let listed = try cli.run(["admin", "list", "--json"])
+        let units = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        for adcode in ["440114", "440281"] {
+            let expected = try censusByPython(adcode)
+            let unit = try #require(units.first { $0["id"] as? String == adcode })
+            let population = try #require(unit["population"] as? [String: Double])
+            for group in ["total", "women", "age_0_14", "age_65_plus"] {
+                #expect(population[group] == expected[group], "\(adcode) \(group)")
+            }
+            let underThree = try #require(expected["age_0"]) + 0.75 * (try #require(expected["age_1_4"]))
+            #expect(population["age_0_3"] == underThree, "\(adcode) age_0_3")
+            // The bands add up to the share the census publishes (to its two decimals).
+            let share = try #require(population["age_0_14"]) / (try #require(population["total"])) * 100
+            #expect(abs(share - (try #require(expected["share_0_14"]))) < 0.005, "\(adcode)")
+            let source = try #require(unit["populationSource"] as? String)
+            #expect(source.contains("第七次全国人口普查") && source.contains(adcode))
+            #expect(source.contains("0–3岁为估算") && source.contains("age 0 + ¾ of ages 1–4"))
+        }
+        // The figures Huadu's census row gives, as the shared data's notes state them.
+        let huadu = try #require(units.first { $0["id"] as? String == "440114" }?["population"] as? [String: Double])
+        #expect(huadu["total"] == 1_642_360)
+        #expect(huadu["women"] == 758_904)
+        #expect(huadu["age_0_3"] == 14_871 + 0.75 * 88_204)
+    }
+
+    @Test func aCensusRowThatIsNotThereOrNotACountIsAClearError() throws {
+        let cli = try CommandRunner()
+        try #require(cli.run(["init"]).status == 0)
+        try #require(cli.run(["admin", "import", outlines, "--id", "adcode", "--only", "440114"]).status == 0)
+        let unknown = try cli.run(["admin", "population", "440114", "--adcode", "449999"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("census2020_guangdong_counties.csv"))
+        #expect(unknown.stderr.contains("no row with 区划代码 449999"))
+        // A copy of the table with one damaged cell: the error names its line and column; nothing is saved.
+        var lines = try String(contentsOfFile: census, encoding: .utf8).components(separatedBy: "\n")
+        let huaduLine = try #require(lines.firstIndex { $0.hasPrefix("440114,") })
+        var cells = lines[huaduLine].components(separatedBy: ",")
+        let header = lines[0].components(separatedBy: ",")
+        cells[try #require(header.firstIndex(of: "女_1到4岁"))] = "n/a"
+        lines[huaduLine] = cells.joined(separator: ",")
+        try cli.write("damaged.csv", lines.joined(separator: "\n"))
+        let damaged = try cli.run(["admin", "population", "440114", "--census", cli.path("damaged.csv")])
+        #expect(damaged.status == 65)
+        #expect(damaged.stderr.contains("damaged.csv"))
+        #expect(damaged.stderr.contains("line \(huaduLine + 1), column \"女_1到4岁\": 'n/a' is not a count of people"))
+        let listed = try cli.run(["admin", "list", "--json"])
+        #expect(!listed.stdout.contains("total"))
+        let both = try cli.run(["admin", "population", "440114", "total=5", "--census", census])
+        #expect(both.status == 64)
+    }
+
     @Test func theGCJ02CopyLandsWhereTheWGS84OneIs() throws {
         let cli = try CommandRunner()
         try #require(cli.run(["init"]).status == 0)

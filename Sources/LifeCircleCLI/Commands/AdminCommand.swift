@@ -93,12 +93,17 @@ struct AdminCommand: ParsableCommand {
 
     struct Population: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set the population of one admin unit by group, with its source.",
+            abstract: "Set the population of one admin unit by group: from the 2020 census, or figures with their source.",
             discussion: """
-                For figures that come from a statistical bulletin rather than a layer.
+                Without group=count pairs, the unit's row of the 2020 county census is read (GeoData's
+                china/census/census2020_guangdong_counties.csv, every county of Guangdong, unless --census names
+                another table in its layout): total, women, children 0–14, people 65+, and children 0–3
+                estimated as age 0 + ¾ of ages 1–4, which every report using them states. The row is the unit's
+                id unless --adcode gives another.
 
                 Examples:
-                  lifecircle admin population 440114 total=1728700 --source "花都区统计局 2023年末常住人口"
+                  lifecircle admin population 440114
+                  lifecircle admin population 花都区 --census GeoData/china/census/census2020_guangdong_counties.csv --adcode 440114
                   lifecircle admin population 新华街道 total=250000 age_0_3=7500 --source "2023年人口抽样"
                 """)
 
@@ -106,10 +111,28 @@ struct AdminCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The unit's id (or name when imported without --id). Example: 440114",
                                      valueName: "unit"))
         var unit: String
-        @Argument(help: ArgumentHelp("group=count pairs. Example: total=1728700 age_0_3=52000", valueName: "group=count"))
-        var counts: [String]
-        @Option(help: ArgumentHelp("Where the figures come from. Example: --source 七普", valueName: "text"))
-        var source: String
+        @Argument(help: ArgumentHelp("group=count pairs; none reads the census. Example: total=1728700 age_0_3=52000",
+                                     valueName: "group=count"))
+        var counts: [String] = []
+        @Option(help: ArgumentHelp("Where typed-in figures come from. Example: --source 七普", valueName: "text"))
+        var source: String?
+        @Option(help: ArgumentHelp("A county census table in the layout of GeoData's (default: the bundled one). "
+                                       + "Example: --census census.csv", valueName: "file"))
+        var census: String?
+        @Option(help: ArgumentHelp("The census row's 区划代码 when it is not the unit's id. Example: --adcode 440114",
+                                   valueName: "code"))
+        var adcode: String?
+
+        func validate() throws {
+            if counts.isEmpty {
+                if source != nil { throw ValidationError("--source is for group=count figures; a census row states its own") }
+            } else {
+                if census != nil || adcode != nil {
+                    throw ValidationError("give group=count figures or --census/--adcode, not both")
+                }
+                if source == nil { throw ValidationError("group=count figures need --source (where they come from)") }
+            }
+        }
 
         func run() throws {
             let store = AdminUnitStore(registry: global.registry)
@@ -120,20 +143,33 @@ struct AdminCommand: ParsableCommand {
                     "no admin unit '\(unit)'" + (known.isEmpty ? "; import them with `lifecircle admin import`" : "; units: \(known)"),
                     exitCode: ExitStatus.dataError)
             }
-            let pairs = try PopulationGroupList.parse(counts.joined(separator: ","), option: "counts", allowTotal: true)
-            guard !pairs.isEmpty else { throw CommandFailure("give at least one group=count", exitCode: ExitStatus.usage) }
-            for (group, text) in pairs {
-                guard let value = Double(text.replacingOccurrences(of: ",", with: "")), value.isFinite, value >= 0 else {
-                    throw CommandFailure("\(group.rawValue)=\(text): not a count of people", exitCode: ExitStatus.usage)
+            var note: String?
+            if counts.isEmpty {
+                let file = try census.map { try InputFile.existing($0) }
+                    ?? DataLocator.required(for: "the 2020 census").appendingPathComponent(Self.bundledCensus)
+                let table = try CountyCensus(contentsOf: file)
+                let row = try table.row(adcode: adcode ?? unit)
+                for (group, count) in row.groups { units[index].population[PopulationGroupName(group.rawValue)] = count }
+                units[index].populationSource = row.source(file: table.file)
+                note = CountyCensus.underThreeNote.text(for: global.lang)
+            } else {
+                let pairs = try PopulationGroupList.parse(counts.joined(separator: ","), option: "counts", allowTotal: true)
+                for (group, text) in pairs {
+                    guard let value = Double(text.replacingOccurrences(of: ",", with: "")), value.isFinite, value >= 0 else {
+                        throw CommandFailure("\(group.rawValue)=\(text): not a count of people", exitCode: ExitStatus.usage)
+                    }
+                    units[index].population[PopulationGroupName(group.rawValue)] = value
                 }
-                units[index].population[PopulationGroupName(group.rawValue)] = value
+                units[index].populationSource = source
             }
-            units[index].populationSource = source
             try store.save(units)
             print(global.lang == .zh
                 ? "已更新 \(units[index].name) 的人口：" + describe(units[index])
                 : "Population of \(units[index].name) set: " + describe(units[index]))
+            if let note { print(global.lang == .zh ? "注：\(note)" : "Note: \(note)") }
         }
+
+        static let bundledCensus = "china/census/census2020_guangdong_counties.csv"
     }
 
     struct List: ParsableCommand {

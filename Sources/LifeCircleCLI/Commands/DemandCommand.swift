@@ -58,6 +58,9 @@ struct DemandCommand: ParsableCommand {
         var layer: String?
         @Option(help: ArgumentHelp("The text encoding of a CSV. Example: --encoding gbk", valueName: "auto|utf8|gbk"))
         var encoding: TextEncoding = .auto
+        @Option(help: ArgumentHelp("Where the figures come from, for reports (default: the file's name). "
+                                       + "Example: --source \"GHS-POP 2015\"", valueName: "text"))
+        var source: String?
 
         func validate() throws {
             guard polygons == "centroid" || polygons == "grid" else {
@@ -74,7 +77,7 @@ struct DemandCommand: ParsableCommand {
                 polygons: polygons == "grid" ? .grid(cellSize: cell) : .centroid))
             let units = try importer.read(table, crs: try crs.map { try CRS(parsing: $0) })
             let store = DemandStore(registry: global.registry)
-            try store.save(units)
+            try store.save(units, source: source ?? URL(fileURLWithPath: file).lastPathComponent)
             let total = units.reduce(0) { $0 + $1.count(.total) }
             print(global.lang == .zh
                 ? "已导入 \(units.count) 个人口单元，常住人口合计 \(plainNumber(total, digits: 0)) 人，保存到 \(store.url.path)"

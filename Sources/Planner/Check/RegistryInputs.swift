@@ -11,6 +11,8 @@ struct RegistryInputs {
     let units: [AdminUnit]
     let graph: WalkGraph?
     let demand: [DemandUnit]
+    /// Where the demand's figures come from, as its import stated.
+    let demandSource: String?
     let plugins: [any FacilityPlugin]
     let maxSnapDistance: Double
 
@@ -31,6 +33,16 @@ struct RegistryInputs {
                     role: "admin units", name: AdminUnitStore(registry: registry).url.lastPathComponent,
                     detail: units.map(\.name).joined(separator: ", ")))
         }
+        // Each unit's residents by group with where they come from (and how any group was estimated).
+        for unit in units.sorted(by: { $0.id < $1.id }) where !unit.population.isEmpty {
+            let figures = PopulationGroup.allCases.compactMap { group in
+                unit.population[PopulationGroupName(group.rawValue)].map { "\(group.rawValue)=\(Int($0.rounded()))" }
+            }
+            provenance.append(
+                Provenance(
+                    role: "population", name: "\(unit.name) (\(unit.id))",
+                    detail: figures.joined(separator: ", ") + (unit.populationSource.map { "; \($0)" } ?? "")))
+        }
         if let graph {
             provenance.append(
                 Provenance(
@@ -41,7 +53,8 @@ struct RegistryInputs {
             provenance.append(
                 Provenance(
                     role: "demand", name: DemandStore(registry: registry).url.lastPathComponent,
-                    detail: "\(demand.count) units"))
+                    detail: "\(demand.count) units, \(Int(demand.reduce(0) { $0 + $1.count(.total) }.rounded())) residents"
+                        + (demandSource.map { "; \($0)" } ?? "")))
         }
         return provenance
     }
@@ -61,6 +74,7 @@ extension CheckJob {
             graph: FileManager.default.fileExists(atPath: networkFile.path)
                 ? try WalkGraph(contentsOf: networkFile) : nil,
             demand: demandStore.exists ? try demandStore.load() : [],
+            demandSource: demandStore.exists ? try demandStore.source() : nil,
             plugins: plugins, maxSnapDistance: maxSnapDistance)
     }
 

@@ -15,7 +15,9 @@ public struct DemandStore: Sendable {
 
     public var exists: Bool { FileManager.default.fileExists(atPath: url.path) }
 
-    public func save(_ units: [DemandUnit]) throws {
+    /// Saves the units; `source` (where the figures come from) is kept as the layer's description, which
+    /// QGIS shows and reports quote.
+    public func save(_ units: [DemandUnit], source: String? = nil) throws {
         let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
         try? FileManager.default.removeItem(at: partial)
         do {
@@ -35,13 +37,19 @@ public struct DemandStore: Sendable {
                     columns: [Column("demand_id", .text, notNull: true, unique: true), Column("admin_unit", .text)]
                         + PopulationGroup.allCases.map { Column($0.rawValue, .real) },
                     features: features),
-                identifier: "人口需求点 / demand")
+                identifier: "人口需求点 / demand", description: source)
             if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
             try FileManager.default.moveItem(at: partial, to: url)
         } catch {
             try? FileManager.default.removeItem(at: partial)
             throw error
         }
+    }
+
+    /// Where the saved figures come from, as the import stated it; nil when it did not.
+    public func source() throws -> String? {
+        let info = try GeoPackageFile(path: url.path, mode: .readOnly).layers().first { $0.name == Self.layer }
+        return info?.description.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public func load() throws -> [DemandUnit] {
