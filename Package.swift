@@ -41,6 +41,7 @@ let package = Package(
             providers: [.apt(["libproj-dev", "proj-data"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
 
         // Value types shared by every module.
         .target(name: "GeoCore", swiftSettings: strict),
@@ -69,13 +70,16 @@ let package = Package(
             swiftSettings: strict),
         // Reading and writing feature files: CSV (UTF-8, GBK/GB18030), GeoJSON; gzipped files are recognised by their bytes.
         .target(name: "Interchange", dependencies: ["GeoCore", "Inflate"], swiftSettings: strict),
+        // GDAL's OGR: the vector files offices exchange (Shapefile, XLSX/XLS, KML/KMZ, FileGDB, any OGR source), read
+        // whole into text cells and geometries, and Shapefile/XLSX written. Only module importing CGDAL.
+        .target(name: "OGRInterchange", dependencies: ["GeoCore", "CGDAL"], swiftSettings: strict),
         // The plugin contract. Plugins depend on this module alone.
         .target(name: "FacilityKit", dependencies: ["GeoCore"], swiftSettings: strict),
         // Plugin registration, manifest plugins, the facility store, import and export.
         .target(
             name: "FacilityRegistry",
             dependencies: [
-                "GeoCore", "FacilityKit", "Rules", "GeoPackage", "Projection", "Interchange",
+                "GeoCore", "FacilityKit", "Rules", "GeoPackage", "Projection", "Interchange", "OGRInterchange",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -121,7 +125,8 @@ let package = Package(
         .target(
             name: "LifeCircleCLI",
             dependencies: [
-                "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "Interchange", "GeoPackage", "Planner",
+                "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "Interchange", "OGRInterchange", "GeoPackage",
+                "Planner",
                 "Coverage", "WalkNetwork", "OSMIngest", "GeometryOps", "Inflate", "LocationAllocation",
                 "Rules", "Reports",
                 "MaternityRoomPlugin", "PublicToiletPlugin", "ParkPlugin", "PlaygroundPlugin", "ChildcarePlugin", "ChildrenHomePlugin", "LifeCircleServicePlugin", "PublicVenuePlugin",
@@ -166,6 +171,9 @@ let package = Package(
             exclude: ["networkx_reference.py", "floating_catchment_reference.py"], swiftSettings: strict),
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "GeoCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "OGRInterchangeTests", dependencies: ["OGRInterchange", "GeoCore", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "FacilityKitTests", dependencies: ["FacilityKit", "GeoCore", "TestSupport"], swiftSettings: strict),
         .testTarget(

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs what LifeCircle needs on a fresh Debian machine with Swift: the C libraries (PROJ, GEOS,
+# Installs what LifeCircle needs on a fresh Debian machine with Swift: the C libraries (PROJ, GEOS, GDAL,
 # SQLite, zlib), PROJ's database, and the independent references the tests use: GDAL's command-line
 # tools, osmium, NetworkX, chromium and a CJK font (the HTML report in a headless browser) and jsonschema (the JSON
 # report against its schema). Installs only what is missing; safe to run again.
 set -euo pipefail
 
-packages=(pkg-config libproj-dev proj-data proj-bin libgeos-dev libsqlite3-dev zlib1g-dev gdal-bin osmium-tool chromium fonts-noto-cjk)
+packages=(pkg-config libproj-dev proj-data proj-bin libgeos-dev libgdal-dev libsqlite3-dev zlib1g-dev gdal-bin osmium-tool chromium fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

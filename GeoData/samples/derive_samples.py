@@ -47,7 +47,19 @@ def main(geodata):
     } for osm_id, lon, lat, tags in monaco]
     doc = {'type': 'FeatureCollection', 'name': 'monaco_toilets', 'features': features}
     (here / 'monaco_toilets.geojson').write_text(json.dumps(doc, ensure_ascii=False, indent=1) + '\n', encoding='utf-8')
-    print(f'helsinki toilets: {len(helsinki)}, monaco toilets: {len(monaco)}', file=sys.stderr)
+    # Toilets of Shenzhen Longgang, inside the CGCS2000 3-degree zone CM 114E (EPSG:4547): the source of the
+    # surveyor's Shapefile the import tests make with ogr2ogr. UTF-8, LF, Chinese headers.
+    longgang_root = ET.parse(gzip.open(geodata / 'osm/shenzhen_longgang_2019.osm.gz')).getroot()
+    longgang = nodes_with(longgang_root, 'amenity', 'toilets')
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator='\n')
+    w.writerow(['编号', '名称', '经度', '纬度', '无障碍', '收费'])
+    for osm_id, lon, lat, tags in longgang:
+        w.writerow([f'node/{osm_id}', name_of(osm_id, tags), f'{lon:.7f}', f'{lat:.7f}',
+                    tags.get('wheelchair', ''), tags.get('fee', '')])
+    (here / 'longgang_toilets.csv').write_text(buf.getvalue(), encoding='utf-8')
+    print(f'helsinki toilets: {len(helsinki)}, monaco toilets: {len(monaco)}, longgang toilets: {len(longgang)}',
+          file=sys.stderr)
 
 if __name__ == '__main__':
     main(Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent.parent))

@@ -4,10 +4,13 @@ public import GeoCore
 import GeoPackage
 import Interchange
 public import Projection
+public import OGRInterchange
 
 /// The formats `export` writes.
 public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
     case geojson, csv, gpkg
+    /// Through GDAL: an Excel sheet, and an ESRI Shapefile.
+    case xlsx, shp
 }
 
 /// Writes facilities of one kind to a file, in any CRS. Every format carries the same columns:
@@ -19,9 +22,18 @@ public struct FacilityExporter {
         self.plugin = plugin
     }
 
-    public func write(_ records: [FacilityRecord], format: ExportFormat, to url: URL, crs: CRS) throws {
+    /// Writes `records` to `url`. `dbfEncoding` is the Shapefile's text encoding (GBK or UTF-8); the encoding
+    /// written is returned for Shapefiles (CP936, or GB18030 when a text needs it), nil otherwise.
+    @discardableResult
+    public func write(
+        _ records: [FacilityRecord], format: ExportFormat, to url: URL, crs: CRS,
+        dbfEncoding: VectorTextEncoding = .utf8
+    ) throws -> String? {
         let transformer = try CoordinateTransformer(from: .wgs84, to: crs)
         let positions = try transformer.transform(records.map(\.location))
+        if format == .xlsx || format == .shp {
+            return try writeVector(records, positions: positions, format: format, to: url, crs: crs, encoding: dbfEncoding)
+        }
         let features = zip(records, positions).map { record, position in
             Feature(geometry: .point(position), properties: properties(of: record))
         }
@@ -41,7 +53,10 @@ public struct FacilityExporter {
             try CSVWriter().write(header: header, rows: rows, to: url)
         case .gpkg:
             try writeGeoPackage(features, to: url, crs: crs)
+        case .xlsx, .shp:
+            break
         }
+        return nil
     }
 
     /// The registry's own columns, then the schema's.

@@ -22,8 +22,10 @@ struct ColumnMapping: Sendable {
     /// Maps a header. `taken` are columns already used elsewhere (the coordinates).
     init(header: [String], schema: AttributeSchema, taken: Set<String> = []) {
         var used = taken
+        // A Shapefile's `.dbf` holds 10-byte names: read back the names `export --format shp` shortened.
+        let shortened = FacilityExporter.shapefileNames(of: schema)
         func find(_ names: [String]) -> String? {
-            let wanted = Set(names.map(Self.key))
+            let wanted = Set((names + names.compactMap { shortened[$0] }).map(Self.key))
             guard let column = header.first(where: { !used.contains($0) && wanted.contains(Self.key($0)) }) else {
                 return nil
             }

@@ -6,8 +6,22 @@ public import Projection
 extension InputTable {
     /// The system the rows are in: `override` (the user's `--crs`) or what the file states; one of the
     /// two is needed, since guessing is how 600 m errors happen.
+    /// When the file states its system itself (``crsStatement``: a `.prj`, a layer's SRS), a `--crs` that says
+    /// another is refused rather than either one silently winning; gcj02 or bd09 over a stated WGS 84 or CGCS2000 is
+    /// allowed, since no `.prj` can state those.
     public func crs(override: CRS?) throws(RegistryError) -> CRS {
-        if let override { return override }
+        if let override {
+            if let crsStatement, let declaredCRS, let stated = try? CRS(parsing: declaredCRS),
+                !override.isEquivalent(to: stated),
+                !(override.isConsumerMapSystem && stated.isGeographic && [4326, 4490].contains(stated.epsgCode ?? 0))
+            {
+                throw .input(
+                    file: file,
+                    reason: "--crs \(override) contradicts the coordinate system the file states in \(crsStatement), "
+                        + "\(stated) (\(stated.name)); leave out --crs, or correct the file if it is wrong")
+            }
+            return override
+        }
         guard let declaredCRS else {
             throw .input(
                 file: file,

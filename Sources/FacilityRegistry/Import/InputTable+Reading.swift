@@ -4,8 +4,9 @@ public import Interchange
 import GeoPackage
 
 extension InputTable {
-    /// Reads a CSV (`.csv`, `.txt`, `.tsv`), GeoJSON (`.geojson`, `.json`) or GeoPackage (`.gpkg`) file.
-    /// `coordinateColumns` names the CSV's coordinate columns; without it they are found by name.
+    /// Reads a CSV (`.csv`, `.txt`, `.tsv`), GeoJSON (`.geojson`, `.json`) or GeoPackage (`.gpkg`) file with our
+    /// own readers, and anything else (Shapefile, XLSX/XLS, KML/KMZ, FileGDB, any OGR vector format) through GDAL.
+    /// `coordinateColumns` names a table's coordinate columns; without them they are found by name.
     public static func read(
         contentsOf url: URL, encoding: TextEncoding = .auto, coordinateColumns: CoordinateColumns? = nil,
         layer: String? = nil
@@ -25,8 +26,7 @@ extension InputTable {
         case "gpkg":
             return try geoPackageLayer(at: url, layer: layer)
         default:
-            throw RegistryError.input(
-                file: url.path, reason: "unknown file type '.\(url.pathExtension)'; use .csv, .geojson/.json or .gpkg (gzipped .gz too, but .gpkg)")
+            return try vectorLayer(at: url, layer: layer, encoding: encoding, coordinateColumns: coordinateColumns)
         }
     }
 

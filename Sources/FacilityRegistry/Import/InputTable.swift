@@ -82,6 +82,11 @@ public struct InputTable: Sendable {
     public var declaredCRS: String?
     /// "line" or "feature", for messages.
     public var rowLabel: String
+    /// Where the file states `declaredCRS` ("its .prj", "the layer's SRS") when it states it itself rather than by
+    /// its format's default: a `--crs` that contradicts such a statement is refused.
+    public var crsStatement: String?
+    /// The text encoding the rows were decoded from, when the file left it open (a Shapefile's `.dbf`).
+    public var textEncoding: String?
 
     public init(
         file: String, header: [String], rows: [Row], location: Location, declaredCRS: String?, rowLabel: String

@@ -1,26 +1,33 @@
 public import ArgumentParser
 import FacilityKit
 import FacilityRegistry
+import Interchange
+import OGRInterchange
 import Foundation
 import Projection
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the facilities of a kind to GeoJSON, CSV or a GeoPackage.",
+        abstract: "Export the facilities of a kind to GeoJSON, CSV, a GeoPackage, an Excel sheet or a Shapefile.",
         discussion: """
             Coordinates are EPSG:4326 unless --crs asks for another system (any EPSG code or PROJ string, gcj02,
             bd09). CSV is written in UTF-8 with a byte-order mark, so Excel opens it correctly in Chinese.
+            XLSX (through GDAL) has the coordinates in x/y columns. A Shapefile gets a .prj for its system and a
+            .cpg for its .dbf: UTF-8, or GBK with --encoding gbk for older ArcGIS and Excel; names longer than a
+            .dbf's 10 bytes are shortened (facility_id → facility_i), and `import` reads them back.
 
             Examples:
               lifecircle export maternity_room --format gpkg -o rooms.gpkg
               lifecircle export public_toilet --format csv -o toilets.csv --crs EPSG:4547
               lifecircle export maternity_room --format geojson -o rooms-2023.geojson --as-of 2023-12-31
+              lifecircle export maternity_room --format xlsx -o rooms.xlsx
+              lifecircle export public_toilet --format shp -o toilets.shp --crs EPSG:4547 --encoding gbk
             """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The facility kind. Example: maternity_room", valueName: "kind")) var kind: String
-    @Option(help: ArgumentHelp("geojson, csv or gpkg. Example: --format gpkg", valueName: "format"))
+    @Option(help: ArgumentHelp("geojson, csv, gpkg, xlsx or shp. Example: --format gpkg", valueName: "format"))
     var format: ExportFormat
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write. Example: -o rooms.gpkg", valueName: "file"))
     var output: String
@@ -30,16 +37,29 @@ struct ExportCommand: ParsableCommand {
         "Only facilities open on this date. Example: --as-of 2025-12-31", valueName: "date"))
     var asOf: String?
 
+    @Option(help: ArgumentHelp(
+        "The text encoding of a Shapefile's .dbf. Example: --encoding gbk", valueName: "utf8|gbk"))
+    var encoding: TextEncoding?
+
+    func validate() throws {
+        if let encoding, format != .shp || ![.utf8, .gbk].contains(encoding) {
+            throw ValidationError("--encoding \(encoding) does not apply to --format \(format.rawValue); it takes utf8 or gbk for shp")
+        }
+    }
+
     func run() throws {
         let workspace = try Workspace(options: global)
         let plugin = try workspace.plugin(kind)
         let target = try crs.map { try CRS(parsing: $0) } ?? .wgs84
         let date = try asOf.map(DateOption.parse)
         let records = try workspace.openStoreForReading().facilities(kind: plugin.id, in: nil, asOf: date)
-        try FacilityExporter(plugin: plugin).write(records, format: format, to: URL(fileURLWithPath: output), crs: target)
+        let written = try FacilityExporter(plugin: plugin).write(
+            records, format: format, to: URL(fileURLWithPath: output), crs: target,
+            dbfEncoding: encoding == .gbk ? .gbk : .utf8)
+        let dbf = written.map { global.lang == .zh ? "，.dbf 编码 \($0)" : ", .dbf in \($0)" } ?? ""
         print(global.lang == .zh
-            ? "已导出 \(records.count) 处到 \(output)（\(target)）"
-            : "Exported \(records.count) facilities to \(output) (\(target))")
+            ? "已导出 \(records.count) 处到 \(output)（\(target)\(dbf)）"
+            : "Exported \(records.count) facilities to \(output) (\(target)\(dbf))")
     }
 }
 

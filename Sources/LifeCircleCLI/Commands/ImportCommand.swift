@@ -9,7 +9,7 @@ import Projection
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import facilities of one kind from CSV, GeoJSON, a GeoPackage layer or an OpenStreetMap extract.",
+        abstract: "Import facilities of one kind from CSV, GeoJSON, a GeoPackage, a Shapefile, XLSX, KML, FileGDB or OSM.",
         discussion: """
             All or nothing: if any row is invalid, nothing is written and every bad row is listed with its line,
             field and reason. With --skip-invalid the valid rows are imported and the rejects are written to a
@@ -21,6 +21,13 @@ struct ImportCommand: ParsableCommand {
             AMap (高德) or Tencent, bd09 for Baidu, EPSG:4326 for GPS/OSM, EPSG:4547 for CGCS2000 GK CM 114E.
             GeoJSON is EPSG:4326 unless it says otherwise; a GeoPackage layer states its system.
 
+            Shapefiles, Excel sheets (.xlsx, .xls), KML/KMZ, FileGDB (.gdb folders) and any other vector file GDAL
+            reads are imported through GDAL, with the same checks. A Shapefile's .prj gives its system (a --crs that
+            contradicts it is refused; gcj02/bd09 may refine a WGS 84 .prj) and its .cpg its encoding; a .dbf
+            without .cpg is read as UTF-8 if it is valid UTF-8, else as GBK (or say --encoding gbk). A sheet
+            without geometry takes its coordinates from columns, like a CSV; errors name its row as Excel shows it,
+            a feature file's name the FID.
+
             An OpenStreetMap extract (.osm.pbf, .osm, .osm.gz) is read through the kind's OSM tag mapping
             (`lifecircle plugins show KIND` lists it): ids are node/123 or way/45, names come from name:zh or name,
             and tag values that do not fit their field are left empty and reported. --clip keeps what lies inside
@@ -30,6 +37,8 @@ struct ImportCommand: ParsableCommand {
               lifecircle import maternity_room rooms.csv --crs gcj02
               lifecircle import public_toilet toilets.csv --crs EPSG:4547 --lon X坐标 --lat Y坐标 --encoding gbk
               lifecircle import public_toilet toilets.geojson --skip-invalid --rejects bad-toilets.csv
+              lifecircle import public_toilet survey.shp
+              lifecircle import maternity_room rooms.xlsx --crs gcj02
               lifecircle import playground GeoData/osm/helsinki.osm.pbf
               lifecircle import childcare guangdong-latest.osm.pbf --clip huadu.geojson
 
@@ -43,7 +52,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The facility kind. Example: maternity_room", valueName: "kind")) var kind: String
-    @Argument(help: ArgumentHelp("The file: .csv, .geojson/.json or .gpkg. Example: rooms.csv", valueName: "file"))
+    @Argument(help: ArgumentHelp("The file: .csv, .geojson, .gpkg, .shp, .xlsx, .xls, .kml, .kmz, .gdb, … Example: rooms.csv", valueName: "file"))
     var file: String
     @Option(help: ArgumentHelp(
         "The coordinate system of the file: EPSG code, PROJ string, WKT, gcj02 or bd09. Example: --crs gcj02",
@@ -53,9 +62,9 @@ struct ImportCommand: ParsableCommand {
     var lon: String?
     @Option(help: ArgumentHelp("The latitude (y) column of a CSV. Example: --lat 纬度", valueName: "column"))
     var lat: String?
-    @Option(help: ArgumentHelp("The text encoding of a CSV. Example: --encoding gbk", valueName: "auto|utf8|gbk"))
+    @Option(help: ArgumentHelp("The text encoding of a CSV or a .dbf. Example: --encoding gbk", valueName: "auto|utf8|gbk"))
     var encoding: TextEncoding = .auto
-    @Option(help: ArgumentHelp("The layer of a GeoPackage with several. Example: --layer toilets", valueName: "name"))
+    @Option(help: ArgumentHelp("The layer of a file with several (GeoPackage, FileGDB, KML). Example: --layer toilets", valueName: "name"))
     var layer: String?
     @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and write the invalid ones to a rejects file.")
     var skipInvalid = false

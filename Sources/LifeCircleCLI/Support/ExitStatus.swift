@@ -8,6 +8,7 @@ import GeometryOps
 import Inflate
 import Interchange
 import LocationAllocation
+import OGRInterchange
 import OSMIngest
 import Planner
 import Projection
@@ -85,6 +86,10 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             case .encodingUnavailable: .internalFailure
             default: .dataError
             }
+        },
+        ExitCodeRow(VectorFileError.self) { error in
+            if case .cannotWrite = error { return .cannotCreate }
+            return .dataError
         },
         ExitCodeRow(InflateError.self) { _ in .dataError },
         ExitCodeRow(GeometryOpsError.self) { error in
