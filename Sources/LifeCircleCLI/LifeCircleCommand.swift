@@ -37,19 +37,27 @@ public struct LifeCircleCommand: ParsableCommand {
         do {
             command = try parseAsRoot(arguments)
         } catch {
-            Self.exit(withError: error)
+            Self.exitAfterParsing(error)
         }
         do {
             var running = command
             try running.run()
         } catch let error where Self.isArgumentParserError(error) {
-            Self.exit(withError: error)
+            Self.exitAfterParsing(error)
         } catch {
             Console.endProgress()
             let failure = ExitStatus.failure(for: error)
             Console.error(failure.message)
             Self.exit(withError: ExitCode(failure.exitCode.rawValue))
         }
+    }
+
+    /// Exits as ArgumentParser decides, except that a help page is laid out by HelpLayout for the terminal's width.
+    private static func exitAfterParsing(_ error: any Error) -> Never {
+        let message = fullMessage(for: error, columns: HelpLayout.unwrappedWidth)
+        guard exitCode(for: error) == .success, HelpLayout.isHelpPage(message) else { Self.exit(withError: error) }
+        print(HelpLayout.wrap(message, width: HelpLayout.terminalWidth))
+        Self.exit()
     }
 
     /// ArgumentParser's own errors, thrown by `run()` too: `ExitCode` (1 from `check`), `ValidationError`,

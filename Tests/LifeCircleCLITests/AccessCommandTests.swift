@@ -37,6 +37,27 @@ struct AccessCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
+    /// With no centre open on the date there is no capacity to share: "not evaluable" and exit 1, as `check`
+    /// says of a rule it cannot evaluate, not a table of zeros and exit 0.
+    @Test func noFacilitiesIsNotEvaluable() throws {
+        for id in ["C1", "C2", "C3", "C4", "C5"] {
+            try #require(try cli.run(["close", "childcare", id, "--on", "2099-01-01"]).status == 0)
+        }
+        let zh = try cli.run(["access", "childcare", "--capacity-field", "places", "--as-of", "2099-06-01"])
+        #expect(zh.status == 1, "\(zh.stderr)")
+        #expect(zh.stdout.hasPrefix("无法评估：登记库中没有2099-06-01 开放且填有"), "\(zh.stdout)")
+        #expect(zh.stdout.contains("lifecircle import childcare"))
+        #expect(!zh.stdout.contains("加权平均"))
+        let en = try cli.run(["access", "childcare", "--capacity-field", "places", "--as-of", "2099-06-01", "--lang", "en",
+                              "--json"])
+        #expect(en.status == 1)
+        let document = try json(en)
+        #expect(document["status"] as? String == "not_evaluable")
+        #expect((document["reason"] as? String)?.contains("open on 2099-06-01") == true)
+        // Open again today: the other tests of the suite see them.
+        #expect(try cli.run(["access", "childcare", "--capacity-field", "places", "--json"]).status == 0)
+    }
+
     @Test func placesPerThousandAreSharedAndConserved() throws {
         let plugins = try cli.run(["plugins", "list"])
         #expect(plugins.stdout.contains("childcare"))

@@ -32,12 +32,15 @@ struct CommandRunner {
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    /// Runs `lifecircle ARGS` in the folder. GeoData is found through LIFECIRCLE_GEODATA (`geoData`, the
-    /// repository's by default).
+    /// Runs `lifecircle ARGS` in the folder, with `environment` besides. GeoData is found through
+    /// LIFECIRCLE_GEODATA (`geoData`, the repository's by default).
     @discardableResult
-    func run(_ arguments: [String], geoData: URL = Repository.geoData) throws -> Result {
+    func run(
+        _ arguments: [String], geoData: URL = Repository.geoData, environment: [String: String] = [:]
+    ) throws -> Result {
         let result = try ToolRunner.run(
-            Self.executable, arguments, in: folder, environment: ["LIFECIRCLE_GEODATA": geoData.path])
+            Self.executable, arguments, in: folder,
+            environment: environment.merging(["LIFECIRCLE_GEODATA": geoData.path]) { mine, _ in mine })
         return Result(
             status: result.status, stdout: result.stdout, stderr: result.stderr, stdoutBytes: result.stdoutData)
     }

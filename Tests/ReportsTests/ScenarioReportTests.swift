@@ -45,16 +45,21 @@ struct ScenarioReportTests {
             base: SyntheticCheck.report, scenario: scenarioResult)
     }
 
-    @Test func rulesWhoseResultChangesComeFirstThenTheProfileOrder() {
+    @Test func changedResultsFirstThenChangedValuesThenTheProfileOrder() {
         let diffs = Self.report.diffs
         #expect(diffs.count == SyntheticCheck.results.count)
         #expect(diffs.first?.before.rule.id.rawValue == "maternity_room.count")
         #expect(diffs.first?.statusChanged == true && diffs.first?.change == 3)
+        // Coverage rose 8 points without passing: it comes right after, not at its place in the profile.
+        #expect(diffs.dropFirst().first?.before.rule.id.rawValue == "kindergarten.coverage_300m")
+        #expect(diffs.dropFirst().first?.valueChanged == true)
+        let moved: Set = ["maternity_room.count", "kindergarten.coverage_300m"]
         #expect(
-            diffs.dropFirst().map(\.before.rule.id)
-                == SyntheticCheck.results.map(\.rule.id).filter {
-                    $0.rawValue != "maternity_room.count"
-                })
+            diffs.dropFirst(2).map(\.before.rule.id)
+                == SyntheticCheck.results.map(\.rule.id).filter { !moved.contains($0.rawValue) })
+        #expect(diffs.dropFirst(2).allSatisfy { !$0.statusChanged && !$0.valueChanged })
+        let summary = Self.report.renderMarkdown(language: .zh)
+        #expect(summary.contains("结果改变的指标：1 项；结果未变但数值改变的：1 项"))
         let coverage = diffs.first { $0.before.rule.id.rawValue == "kindergarten.coverage_300m" }
         #expect(abs((coverage?.change ?? 0) - 0.08) < 1e-12 && coverage?.statusChanged == false)
         #expect(diffs.first { $0.before.rule.id.rawValue == "park.coverage_500m" }?.change == nil)

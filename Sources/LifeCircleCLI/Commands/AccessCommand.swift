@@ -29,9 +29,9 @@ struct AccessCommand: ParsableCommand {
 
             Examples:
               lifecircle access childcare --capacity-field places --within 1000 --target 5.5
-              lifecircle access childcare --capacity-field places --group age_0_3 --method e2sfca --json
-              lifecircle access childcare --capacity-field places --method e2sfca --steps 300:1,600:0.68,1000:0.22 \\
-                --within 1000 -o access.gpkg
+              lifecircle access childcare --capacity-field places --method e2sfca --json
+              lifecircle access childcare --capacity-field places --group age_0_3 --json
+              lifecircle access childcare --capacity-field places -o access.gpkg
             """)
 
     enum Method: String, ExpressibleByArgument, CaseIterable {
@@ -114,6 +114,12 @@ struct AccessCommand: ParsableCommand {
             asOf: try asOf.map(DateOption.parse))
         let run = try job.run(progress: { Console.progress($0) })
         Console.endProgress()
+        // No capacity to share: the figures would all be zero, which reads as "no access"; say why instead,
+        // as `check` does for a rule it cannot evaluate, and exit 1 as it does.
+        guard !run.result.catchment.ratios.isEmpty else {
+            try AccessSummary.printNotEvaluable(run, plugin: plugin, asOf: job.asOf, json: json, language: global.lang)
+            throw ExitCode(1)
+        }
         let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".access.gpkg"
         try AccessOutputs.writeLayers(run, to: URL(fileURLWithPath: gpkg))
         let summary = AccessSummary(run: run, plugin: plugin, method: method, language: global.lang)
@@ -252,6 +258,28 @@ struct AccessSummary {
             },
             facilities: used + left,
             units: run.unitFigures.map { unit($0.id, $0.name, $0.outline, $0.summary) })
+    }
+
+    /// The kind has no facility open on the date with a capacity: nothing can be evaluated.
+    static func printNotEvaluable(
+        _ run: AccessRun, plugin: any FacilityPlugin, asOf: CivilDate?, json: Bool, language: ReportLanguage
+    ) throws {
+        let field = plugin.schema.field(named: run.capacityField)?.label ?? LocalizedText(zh: run.capacityField, en: run.capacityField)
+        let name = plugin.descriptor.name
+        let date = asOf.map { LocalizedText(zh: "\($0) ", en: " on \($0)") } ?? LocalizedText(zh: "", en: "")
+        let blank = run.withoutCapacity.count
+        let reason = LocalizedText(
+            zh: "登记库中没有\(date.zh)开放且填有\(field.zh)的\(name.zh)"
+                + (blank > 0 ? "（\(blank) 处未填\(field.zh)）" : "")
+                + "：用 lifecircle import \(plugin.id) 文件 导入清单" + (blank > 0 ? "，或用 lifecircle edit 补填\(field.zh)" : ""),
+            en: "The registry holds no \(name.en.lowercased()) open\(date.en) with its \(field.en.lowercased()) filled in"
+                + (blank > 0 ? " (\(blank) without it)" : "")
+                + ": import the list with lifecircle import \(plugin.id) FILE" + (blank > 0 ? ", or fill it in with lifecircle edit" : ""))
+        if json {
+            try printJSON(["kind": run.kind.rawValue, "status": "not_evaluable", "reason": reason.text(for: language)])
+        } else {
+            Swift.print((language == .zh ? "无法评估：" : "Not evaluable: ") + reason.text(for: language))
+        }
     }
 
     func print(json: Bool, output: String, page: String) throws {

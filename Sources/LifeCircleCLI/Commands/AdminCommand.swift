@@ -17,8 +17,8 @@ struct AdminCommand: ParsableCommand {
             Per-capita, presence and per-unit rules read them; `lifecircle check` reports per unit.
 
             Examples:
-              lifecircle admin import GeoData/china/admin_huadu_lechang_wgs84.geojson --id adcode --name name --level district --only 440114
-              lifecircle admin population 440114 total=1728700 --source "花都区2023年末常住人口"
+              lifecircle admin import admin.geojson --id adcode --only 440114
+              lifecircle admin population 440114 total=1728700 --source 2023年末
               lifecircle admin list
             """,
         subcommands: [Import.self, Population.self, List.self])
@@ -30,9 +30,9 @@ struct AdminCommand: ParsableCommand {
                 One bad row fails the import and lists every bad row; nothing is saved.
 
                 Examples:
-                  lifecircle admin import GeoData/china/admin_huadu_lechang_wgs84.geojson --id adcode --name name --level district --only 440114,440281
-                  lifecircle admin import streets.gpkg --id 街道代码 --name 街道名称 --level street --population 常住人口 --crs EPSG:4547
-                  lifecircle admin import communities.shp.csv --name 社区 --level community --groups age_0_3=0至3岁 --crs gcj02
+                  lifecircle admin import admin.geojson --id adcode --only 440114
+                  lifecircle admin import streets.gpkg --id 代码 --name 街道 --level street
+                  lifecircle admin import shequ.csv --name 社区 --level community --crs gcj02
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -103,8 +103,8 @@ struct AdminCommand: ParsableCommand {
 
                 Examples:
                   lifecircle admin population 440114
-                  lifecircle admin population 花都区 --census GeoData/china/census/census2020_guangdong_counties.csv --adcode 440114
-                  lifecircle admin population 新华街道 total=250000 age_0_3=7500 --source "2023年人口抽样"
+                  lifecircle admin population 花都区 --census county.csv --adcode 440114
+                  lifecircle admin population 新华街道 age_0_3=7500 --source 人口抽样
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -20,11 +20,11 @@ struct CheckCommand: ParsableCommand {
             A rule that cannot be evaluated for lack of data says why, and is never counted as passed.
             Exit status: 0 when every target is met, 1 when any is missed or could not be evaluated.
 
-            Profiles: GeoData/plans (huadu-2021-2030, lechang-2021-2030, national) or a YAML file of your own.
+            Profiles: GeoData/plans (huadu-2021-2030, lechang-2021-2030, national) or a YAML file of your own; the profile and rule-pack formats: GeoData/rules/README.md (all formats: Docs/formats/).
 
             Examples:
               lifecircle check --profile huadu-2021-2030 -o huadu-report
-              lifecircle check --profile lechang-2021-2030 --as-of 2025-12-31 --lang en -o lechang-2025
+              lifecircle check --profile lechang-2021-2030 --as-of 2025-12-31 --lang en
               lifecircle check --profile my-district.yaml --rules ./my-rules -o report
             """)
 

@@ -19,7 +19,7 @@ struct CoverageCommand: ParsableCommand {
 
             Examples:
               lifecircle coverage
-              lifecircle coverage --kinds public_toilet --minutes 5,10,15 --speed-kmh 4 --json
+              lifecircle coverage --kinds public_toilet --minutes 5,10,15 --json
               lifecircle coverage --distances-csv distances.csv -o coverage.gpkg
             """)
 

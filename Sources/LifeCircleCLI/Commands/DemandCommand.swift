@@ -12,8 +12,8 @@ struct DemandCommand: ParsableCommand {
         abstract: "Import where residents live: population points, polygons or a grid.",
         discussion: """
             Examples:
-              lifecircle demand import GeoData/population/sao_paulo_hexgrid.csv --population population --crs EPSG:4326
-              lifecircle demand import GeoData/population/helsinki_grid_2020.gpkg --population population --id id
+              lifecircle demand import hexgrid.csv --population population --crs EPSG:4326
+              lifecircle demand import grid.gpkg --population population --id id
             """,
         subcommands: [Import.self])
 
@@ -30,8 +30,9 @@ struct DemandCommand: ParsableCommand {
                 --groups women=女性人口,age_0_3=0至3岁,age_0_14=0至14岁,age_65_plus=65岁以上
 
                 Examples:
-                  lifecircle demand import GeoData/population/sao_paulo_hexgrid.csv --population population --crs EPSG:4326
-                  lifecircle demand import blocks.gpkg --population 常住人口 --groups age_0_3=婴幼儿 --admin 社区 --polygons grid --cell 100
+                  lifecircle demand import hexgrid.csv --population population --crs EPSG:4326
+                  lifecircle demand import blocks.gpkg --population 人口 --groups age_0_3=婴幼儿
+                  lifecircle demand import blocks.gpkg --population 人口 --polygons grid
                 """)
 
         @OptionGroup var global: GlobalOptions

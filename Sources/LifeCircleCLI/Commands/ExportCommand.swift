@@ -20,9 +20,9 @@ struct ExportCommand: ParsableCommand {
             Examples:
               lifecircle export maternity_room --format gpkg -o rooms.gpkg
               lifecircle export public_toilet --format csv -o toilets.csv --crs EPSG:4547
-              lifecircle export maternity_room --format geojson -o rooms-2023.geojson --as-of 2023-12-31
+              lifecircle export park --format geojson -o 2023.geojson --as-of 2023-12-31
               lifecircle export maternity_room --format xlsx -o rooms.xlsx
-              lifecircle export public_toilet --format shp -o toilets.shp --crs EPSG:4547 --encoding gbk
+              lifecircle export public_toilet --format shp -o toilets.shp --encoding gbk
             """)
 
     @OptionGroup var global: GlobalOptions

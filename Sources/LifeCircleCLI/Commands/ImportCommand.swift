@@ -35,8 +35,8 @@ struct ImportCommand: ParsableCommand {
 
             Examples:
               lifecircle import maternity_room rooms.csv --crs gcj02
-              lifecircle import public_toilet toilets.csv --crs EPSG:4547 --lon X坐标 --lat Y坐标 --encoding gbk
-              lifecircle import public_toilet toilets.geojson --skip-invalid --rejects bad-toilets.csv
+              lifecircle import public_toilet toilets.csv --crs EPSG:4547 --lon X --lat Y
+              lifecircle import public_toilet toilets.geojson --skip-invalid
               lifecircle import public_toilet survey.shp
               lifecircle import maternity_room rooms.xlsx --crs gcj02
               lifecircle import playground GeoData/osm/helsinki.osm.pbf

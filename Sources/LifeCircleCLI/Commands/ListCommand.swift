@@ -13,7 +13,7 @@ struct ListCommand: ParsableCommand {
 
             Examples:
               lifecircle list maternity_room
-              lifecircle list public_toilet --bbox 113.15,23.35,113.30,23.45 --as-of 2023-12-31 --json
+              lifecircle list public_toilet --bbox 113.15,23.35,113.30,23.45 --json
             """)
 
     @OptionGroup var global: GlobalOptions

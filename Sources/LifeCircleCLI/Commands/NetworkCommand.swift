@@ -26,11 +26,12 @@ struct NetworkCommand: ParsableCommand {
                 (layers network_nodes and network_edges for QGIS). Walking rules come from a profile in
                 GeoData/profiles: walk (the default) or stroller (no steps, for carers with prams). Parts of the
                 network not connected to the rest are reported; analyses snap to the largest connected part.
+                A profile of your own: Docs/formats/walking-profile.md.
 
                 Examples:
                   lifecircle network build --osm GeoData/osm/sao_paulo.osm.pbf
-                  lifecircle network build --osm guangdong-latest.osm.pbf --clip huadu_outline.geojson
-                  lifecircle network build --roads roads.geojson --crs EPSG:4547 --profile stroller
+                  lifecircle network build --osm guangdong-latest.osm.pbf --clip huadu.geojson
+                  lifecircle network build --roads roads.gpkg --crs EPSG:4547 --profile stroller
                 """)
 
         @OptionGroup var global: GlobalOptions

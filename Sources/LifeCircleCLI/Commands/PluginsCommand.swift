@@ -8,6 +8,9 @@ struct PluginsCommand: ParsableCommand {
         commandName: "plugins",
         abstract: "List the facility kinds (plugins) and show their attribute schemas.",
         discussion: """
+            A facility kind of your own is a manifest plugin, a YAML file in a --plugins folder: no compiler \
+            needed. The format, worked on 第三卫生间: Docs/plugin-author-guide.md; all formats: Docs/formats/.
+
             Examples:
               lifecircle plugins list
               lifecircle plugins show public_toilet --json

@@ -12,42 +12,19 @@ struct ScenarioCommand: ParsableCommand {
         discussion: """
             Applies the scenario's changes to a temporary copy of the registry (yours is not written), runs
             the same check on both (same profile, same --as-of date) and writes into the output folder:
-              scenario.html   what changes; every target before and after, changed results first
+              scenario.html   what changes; every target before and after, changes first
               scenario.md     the same tables in Markdown
               scenario.json   for machines
               scenario.gpkg   the facilities added, moved, closed or updated (column `change`)
             Coverage shares at the profile's distances are among the targets. Exit status 0.
 
-            A scenario file (YAML). Coordinates are [lon, lat] in EPSG:4326 unless `crs:` names another
-            system (gcj02, bd09, EPSG:4547, …); attributes are read like the cells of an import; `on:` of a
-            close defaults to the check date:
-              scenario: 新建托育
-              title: {zh: 新建2处托育机构, en: Two new childcare centres}
-              changes:
-                - add: childcare
-                  id: new-1
-                  name: 新托育1
-                  at: [113.2201, 23.4012]
-                  crs: gcj02
-                  attributes: {places: 60}
-                - {move: public_toilet, id: T-7, to: [113.23, 23.41]}
-                - {close: public_toilet, id: T-9, on: 2025-06-30}
-                - {update: childcare, id: C-3, attributes: {places: 80}}
-              candidates:                  # optional: add the best `choose` of these sites
-                kind: childcare
-                choose: 1                  # by maximal covering, as `site-suggest -p 1` would
-                within_m: 300
-                group: age_0_3             # total (default), women, age_0_3, age_0_14, age_65_plus
-                sites:
-                  - {id: cand-1, name: 候选1, at: [113.2250, 23.4050], attributes: {places: 40}}
-                  - {id: cand-2, name: 候选2, at: [113.2310, 23.3980], attributes: {places: 40}}
-            The candidates are chosen after the changes, with the kind's facilities fixed; the chosen ones are
-            added like `add` changes, and the report lists every site offered and what each chosen one covers.
-            A file may have candidates and no changes.
+            A scenario file (YAML) lists changes — add, move, close or update a facility — and optionally \
+            candidate sites of which the best are added. The format, with a complete example: \
+            Docs/formats/scenario.md.
 
             Examples:
-              lifecircle scenario new-childcare.yaml --profile huadu-2021-2030 -o scenario-report
-              lifecircle scenario toilets.yaml --profile national --as-of 2025-12-31 --lang en --json
+              lifecircle scenario new-childcare.yaml --profile huadu-2021-2030 -o report
+              lifecircle scenario toilets.yaml --profile national --as-of 2025-12-31 --json
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -36,15 +36,13 @@ struct SiteSuggestCommand: ParsableCommand {
             newly serve go to a GeoPackage for QGIS (<registry>.sites.gpkg, or -o).
 
             Examples:
-              # Where do 5 new 托育 centres serve the most under-3s within 300 m?
               lifecircle site-suggest childcare -p 5 --within 300 --group age_0_3
               lifecircle site-suggest childcare -p 5 --within 300 --node-spacing 100
-              lifecircle site-suggest maternity_room -p 3 --within 500 \\
-                --candidates venues:public_venue --json
-              lifecircle site-suggest public_toilet --problem set-cover \\
-                --share 0.9 --within 500 --candidates sites.csv --crs gcj02
-              lifecircle site-suggest childcare --problem p-median -p 5 \\
-                --group age_0_3 -o childcare_sites.gpkg
+              lifecircle site-suggest maternity_room -p 3 --candidates venues:public_venue
+              lifecircle site-suggest public_toilet --problem set-cover --share 0.9
+              lifecircle site-suggest childcare --problem p-median -p 5 -o sites.gpkg
+
+            The first asks where 5 new 托育 centres serve the most under-3s within 300 m.
             """)
 
     enum Problem: String, ExpressibleByArgument, CaseIterable {

@@ -28,8 +28,7 @@ struct TrendCommand: ParsableCommand {
 
             Examples:
               lifecircle trend --profile national --years 2021..2030 -o trend
-              lifecircle trend --profile huadu-2021-2030 --years 2021..2030 \\
-                --lang en -o huadu-trend
+              lifecircle trend --profile huadu-2021-2030 --years 2021..2030 --lang en
               lifecircle trend --profile lechang-2021-2030 --years 2022..2025 --json
             """)
 

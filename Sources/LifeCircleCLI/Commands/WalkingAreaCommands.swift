@@ -35,7 +35,7 @@ struct IsochronesCommand: ParsableCommand {
 
             Examples:
               lifecircle isochrones
-              lifecircle isochrones --kinds public_toilet --thresholds 300,500 --per-facility -o toilets-iso.gpkg
+              lifecircle isochrones --kinds public_toilet --per-facility
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -74,7 +74,7 @@ struct GapsCommand: ParsableCommand {
 
             Examples:
               lifecircle gaps --threshold 500
-              lifecircle gaps --kinds public_toilet --threshold 300 --cell 50 --area huadu.geojson -o gaps.gpkg
+              lifecircle gaps --kinds public_toilet --threshold 300 --area huadu.geojson
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -125,15 +125,26 @@ public struct ScenarioReport: Hashable, Sendable {
         }
 
         public var statusChanged: Bool { before.status.key != after.status.key }
+
+        /// Whether the measured value moved (beyond rounding), or was measured on one side only.
+        public var valueChanged: Bool {
+            switch (before.measured, after.measured) {
+            case (nil, nil): false
+            case (let b?, let a?): abs(a - b) > 1e-9 * max(1, abs(b))
+            default: true
+            }
+        }
     }
 
-    /// The rules in the profile's order, those whose status changed first.
+    /// The rules in the profile's order: those whose pass/fail changed first, then those whose value changed,
+    /// then the rest.
     public var diffs: [RuleDiff] {
         let after = Dictionary(scenario.results.map { ($0.rule.id, $0) }, uniquingKeysWith: { first, _ in first })
         let pairs = base.result.results.compactMap { before in
             after[before.rule.id].map { RuleDiff(before: before, after: $0) }
         }
-        return pairs.filter(\.statusChanged) + pairs.filter { !$0.statusChanged }
+        return pairs.filter(\.statusChanged) + pairs.filter { !$0.statusChanged && $0.valueChanged }
+            + pairs.filter { !$0.statusChanged && !$0.valueChanged }
     }
 }
 

@@ -26,15 +26,17 @@ struct ScenarioReportWriter {
 
     private var statusSummary: String {
         let changed = report.diffs.filter(\.statusChanged).count
+        let moved = report.diffs.filter { !$0.statusChanged && $0.valueChanged }.count
         return words.pick(
-            "结果改变的指标：\(changed) 项（共 \(report.diffs.count) 项）",
-            "Targets whose result changes: \(changed) of \(report.diffs.count)")
+            "结果改变的指标：\(changed) 项；结果未变但数值改变的：\(moved) 项（共 \(report.diffs.count) 项）",
+            "Targets whose result changes: \(changed); whose value changes with the same result: \(moved) "
+                + "(\(report.diffs.count) in all)")
     }
 
     private var changesHeading: String { words.pick("情景变更", "What the scenario changes") }
 
     private var rulesHeading: String {
-        words.pick("指标对比（结果改变的在前）", "Targets before and after (changed results first)")
+        words.pick("指标对比（结果改变的在前，其次数值改变的）", "Targets before and after (changed results first, then changed values)")
     }
 
     private func actionWord(_ action: ScenarioReport.ChangeLine.Action) -> String {
