@@ -118,6 +118,8 @@ struct ScenarioCommandTests {
         #expect(html.contains("<td class=\"change change-up\">+1.5 pp</td>"))
         let markdown = try String(contentsOfFile: cli.path("out/scenario.md"), encoding: .utf8)
         #expect(markdown.contains("`\(Self.rule)`"))
+        // The inputs both sides share, with the demand's source, as in a check's report.
+        #expect(markdown.contains("| demand | registry.demand.gpkg |") && markdown.contains("helsinki\\_grid\\_2020.gpkg"))
 
         // Deterministic: a second run writes the same JSON.
         let again = try cli.run(["scenario", "toilets.yaml", "--profile", "national", "--as-of", Self.asOf, "--json"])

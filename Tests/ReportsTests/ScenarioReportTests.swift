@@ -77,13 +77,19 @@ struct ScenarioReportTests {
         #expect(zh.contains("+8 个百分点") && zh.contains("情景对比：新增3处母婴室"))
     }
 
+    /// The provenance table's header and rows, when the base check recorded any.
+    static var provenanceRows: Int {
+        let count = report.base.result.provenance.count
+        return count == 0 ? 0 : 1 + count
+    }
+
     @Test func markdownEscapesTableCells() {
         let markdown = Self.report.renderMarkdown(language: .en)
         #expect(markdown.hasPrefix("# Scenario: Three new maternity rooms\n"))
         #expect(markdown.contains("\\<b\\>\"东门\" 公厕 & 'west'\\</b\\> \\| 1"))
         #expect(
             markdown.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == 2 + 1 + SyntheticCheck.results.count
-                + 1)
+                + 1 + Self.provenanceRows)
     }
 
     @Test func jsonIsDeterministicAndComplete() throws {

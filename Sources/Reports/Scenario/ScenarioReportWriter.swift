@@ -181,6 +181,10 @@ struct ScenarioReportWriter {
             html += "<h2>\(candidatesHeading(choice).htmlEscaped)</h2>\n" + candidateTable(choice).html
         }
         html += "<h2>\(rulesHeading.htmlEscaped)</h2>\n" + ruleTable.html
+        // The inputs both sides share (units and their population with its source, network, demand).
+        if !report.base.result.provenance.isEmpty {
+            html += "<h2>\(words(Words.provenance).htmlEscaped)</h2>\n" + words.provenanceTable.html
+        }
         html += "<p class=\"meta\">\(words(Words.generatedBy).htmlEscaped)</p>\n</body>\n</html>\n"
         return html
     }
@@ -195,6 +199,9 @@ struct ScenarioReportWriter {
             lines += ["", "## \(escaped(candidatesHeading(choice)))", ""] + candidateTable(choice).markdownLines
         }
         lines += ["", "## \(escaped(rulesHeading))", ""] + ruleTable.markdownLines
+        if !report.base.result.provenance.isEmpty {
+            lines += ["", "## \(escaped(words(Words.provenance)))", ""] + words.provenanceTable.markdownLines
+        }
         lines += ["", "_\(escaped(words(Words.generatedBy)))_"]
         return lines.joined(separator: "\n") + "\n"
     }
