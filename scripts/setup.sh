@@ -20,6 +20,8 @@ fi
 
 # NetworkX is the independent shortest-path reference the tests compare against.
 python3 -c "import networkx" 2>/dev/null || python3 -m pip install --quiet networkx >&2
+# pyrosm (its own PBF reader and walking network) is the oracle of the every-part coverage test on Andorra.
+python3 -c "import pyrosm" 2>/dev/null || python3 -m pip install --quiet pyrosm >&2
 # jsonschema checks report.json against Docs/schemas/check-report.schema.json (draft 2020-12).
 python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema >&2
 

@@ -3,8 +3,10 @@ public import WalkNetwork
 
 /// Who can walk to what: every demand unit's network distance to the nearest (and k-th nearest)
 /// facility of each kind, and the population-weighted share covered at each threshold, overall and
-/// per admin unit. Facilities and demand are snapped to the network's largest connected part; what
-/// cannot be snapped is listed, and counts as not covered.
+/// per admin unit. Facilities and demand are snapped to every part of the network but fragments
+/// (``ComponentSelection/analysed``), and each is reached by the facilities of its own part; what cannot be
+/// snapped is listed, and counts as not covered. The result tells which part each unit lies on, so reports can
+/// say how many residents live in parts without a facility, and how many had their nearest street on a fragment.
 public struct CoverageAnalysis: Sendable {
     /// A place to walk from (demand) or to (a facility): an id, EPSG:4326.
     public struct Place: Hashable, Sendable {
@@ -52,7 +54,8 @@ public struct CoverageAnalysis: Sendable {
     /// Runs every kind; the kinds' searches run concurrently (`NearestFacilitySearch.distances(in:from:to:maxDistance:k:)`).
     public func run(demand: [DemandPlace], facilities: [String: [Place]]) throws -> CoverageResult {
         let snapper = try Snapper(graph: graph, maxDistance: maxSnapDistance)
-        let demandSnaps = try snapper.snap(demand.map(\.place.location))
+        let demandLocations = demand.map(\.place.location)
+        let demandSnaps = try snapper.snap(demandLocations)
         let kinds = facilities.keys.sorted()
         let facilitySnaps = try kinds.map { try snapper.snap(facilities[$0]!.map(\.location)) }
         let targets = demandSnaps.map(\.snappedPoint)
@@ -69,11 +72,23 @@ public struct CoverageAnalysis: Sendable {
             perKind[kind] = KindDistances(
                 entries: entries,
                 unsnappedFacilities: facilities[kind]!.indices.filter { facilitySnaps[index][$0].snappedPoint == nil }
-                    .map { facilities[kind]![$0].id })
+                    .map { facilities[kind]![$0].id },
+                partsWithFacility: Set(facilitySnaps[index].compactMap { $0.snappedPoint.map { graph.component(of: $0.edge) } }))
         }
         return CoverageResult(
-            thresholds: thresholds, k: k, demand: demand, demandSnapped: demandSnaps.map { $0.snappedPoint != nil },
+            thresholds: thresholds, k: k, demand: demand, demandParts: targets.map { $0.map { graph.component(of: $0.edge) } },
+            demandOnFragment: try Self.nearestEdgeOnFragment(demandLocations, graph: graph, within: maxSnapDistance),
             kinds: perKind)
+    }
+
+    /// Which places have their nearest edge (within the snap distance) on a fragment that the analysis sets aside.
+    static func nearestEdgeOnFragment(_ places: [Coordinate], graph: WalkGraph, within maxSnapDistance: Double)
+        throws -> [Bool]
+    {
+        guard graph.share(of: .analysed).droppedComponents > 0 else { return places.map { _ in false } }
+        return try Snapper(graph: graph, maxDistance: maxSnapDistance, components: .all).snap(places).map { snap in
+            snap.snappedPoint.map { !graph.keeps(component: graph.component(of: $0.edge), in: .analysed) } ?? false
+        }
     }
 }
 
@@ -88,4 +103,6 @@ public struct KindDistances: Sendable {
 
     public var entries: [Entry]
     public var unsnappedFacilities: [String]
+    /// The network parts (component indexes) that hold at least one facility of the kind.
+    public var partsWithFacility: Set<Int>
 }

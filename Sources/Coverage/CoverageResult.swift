@@ -3,8 +3,11 @@ public struct CoverageResult: Sendable {
     public let thresholds: [Double]
     public let k: Int
     public let demand: [CoverageAnalysis.DemandPlace]
-    /// Whether each demand unit could be snapped to the network.
-    public let demandSnapped: [Bool]
+    /// The network part (component index) each demand unit was snapped to; nil when it was not snapped.
+    public let demandParts: [Int?]
+    /// Whether each demand unit's nearest street lies on a fragment the analysis set aside
+    /// (``WalkNetwork/ComponentSelection/analysed``); such a unit was snapped to a kept part, or not at all.
+    public let demandOnFragment: [Bool]
     /// Kind → distances per demand unit.
     public let kinds: [String: KindDistances]
 
@@ -22,6 +25,29 @@ public struct CoverageResult: Sendable {
             if let d = entries[i].nearest, d <= threshold { covered += people }
         }
         return (covered, total)
+    }
+
+    /// Whether each demand unit could be snapped to the network.
+    public var demandSnapped: [Bool] { demandParts.map { $0 != nil } }
+
+    /// Residents of `group` (of the units `include` keeps) snapped to a part of the network without any `kind`:
+    /// no walk reaches one, however far.
+    public func residentsInPartsWithoutFacility(kind: String, group: String, include: (Int) -> Bool = { _ in true })
+        -> Double
+    {
+        guard let parts = kinds[kind]?.partsWithFacility else { return 0 }
+        var people = 0.0
+        for (i, unit) in demand.enumerated() where include(i) {
+            if let part = demandParts[i], !parts.contains(part) { people += unit.population[group] ?? 0 }
+        }
+        return people
+    }
+
+    /// Residents of `group` (of the units `include` keeps) whose nearest street lies on a fragment set aside.
+    public func residentsNearFragments(group: String, include: (Int) -> Bool = { _ in true }) -> Double {
+        demand.indices.reduce(0) { sum, i in
+            demandOnFragment[i] && include(i) ? sum + (demand[i].population[group] ?? 0) : sum
+        }
     }
 
     /// The admin units named by the demand, sorted; empty when the demand names none.

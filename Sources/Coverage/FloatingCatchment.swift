@@ -84,7 +84,7 @@ public struct FloatingCatchment: Sendable {
         self.maxSnapDistance = maxSnapDistance
     }
 
-    /// Snaps the places to the network's largest connected part, then runs both steps.
+    /// Snaps the places to every part of the network but fragments (`ComponentSelection.analysed`), then runs both steps.
     public func run(
         supply: [Supply], demand: [Demand], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> FloatingCatchmentResult {

@@ -107,15 +107,23 @@ public struct PopulationCoverage: Hashable, Sendable {
     public var unsnappedPopulation: Double
     /// Where the uncovered residents are (demand unit locations), for the report's gap map.
     public var uncoveredLocations: [Coordinate]
+    /// Residents on a part of the walking network that holds none of the facilities (a town joined to the
+    /// rest only by roads one cannot walk): no walk reaches one. Overall and per admin unit.
+    public var inPartsWithoutFacility: UnitFigures
+    /// Residents whose nearest street was a fragment too small to analyse (they were snapped to a larger part).
+    public var nearFragments: Double
 
     public init(
         covered: UnitFigures, total: UnitFigures, unsnappedPopulation: Double = 0,
-        uncoveredLocations: [Coordinate] = []
+        uncoveredLocations: [Coordinate] = [], inPartsWithoutFacility: UnitFigures = UnitFigures(overall: 0),
+        nearFragments: Double = 0
     ) {
         self.covered = covered
         self.total = total
         self.unsnappedPopulation = unsnappedPopulation
         self.uncoveredLocations = uncoveredLocations
+        self.inPartsWithoutFacility = inPartsWithoutFacility
+        self.nearFragments = nearFragments
     }
 }
 

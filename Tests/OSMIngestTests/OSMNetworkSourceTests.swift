@@ -70,6 +70,32 @@ struct OSMNetworkSourceTests {
         #expect(stroller.graph.totalLength < walk.graph.totalLength)
     }
 
+    /// The profiles' `trunk` rule, decided on the one real Chinese extract: 龙岗大道 (trunk, no sidewalk mapped) is
+    /// walked, the expressways (motorway) are not, and strollers skip the steps.
+    @Test("Chinese tagging (Longgang): trunk arterials walked, expressways not, steps only on foot")
+    func longgangChineseTagging() throws {
+        let reference = try Osmium.elements(of: SampleFiles.longgang)
+        func ways(_ highway: String) -> Set<Int64> {
+            Set(reference.ways.filter { $0.tags["highway"] == highway && $0.refs.count > 1 }.map(\.id))
+        }
+        let trunk = ways("trunk").union(ways("trunk_link"))
+        let motorway = ways("motorway").union(ways("motorway_link"))
+        let steps = ways("steps")
+        #expect(trunk.count == 14 && motorway.count == 69 && steps.count == 35)
+        for name in ["walk", "stroller"] {
+            let graph = try OSMNetworkSource(file: OSMFile(path: SampleFiles.longgang), profile: Self.profile(name))
+                .build().graph
+            let walked = Set(graph.edgeIndices.map(graph.wayID(of:)))
+            #expect(trunk.isSubset(of: walked), "\(name): trunk ways left out: \(trunk.subtracting(walked))")
+            #expect(walked.isDisjoint(with: motorway), "\(name): expressway ways walked: \(walked.intersection(motorway))")
+            if name == "walk" {
+                #expect(steps.isSubset(of: walked))
+            } else {
+                #expect(walked.isDisjoint(with: steps))
+            }
+        }
+    }
+
     @Test("a clip keeps the network inside it, from XML as from PBF")
     func clipped() throws {
         let walk = try Self.profile("walk")

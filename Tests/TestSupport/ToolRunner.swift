@@ -17,6 +17,11 @@ public enum ToolRunner {
             environment: environment)
     }
 
+    /// Whether `python3` can import `module` (tests that need it are skipped, and say so, when it cannot).
+    public static func pythonModuleAvailable(_ module: String) -> Bool {
+        (try? run("python3", ["-c", "import \(module)"]).status) == 0
+    }
+
     /// Runs the executable at `executable`; see `run(_:_:stdin:in:environment:)`.
     public static func run(
         _ executable: URL, _ arguments: [String] = [], stdin: Data? = nil, in folder: URL? = nil,

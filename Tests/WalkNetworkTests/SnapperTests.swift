@@ -22,14 +22,32 @@ import Testing
         #expect(results[3] == .unsnapped(nearestDistance: nil))
     }
 
-    @Test func snapsToTheLargestComponentByDefault() throws {
+    @Test func setsAsideFragmentsButKeepsEveryPartWithStreets() throws {
+        // A long main street, 20 m from the first place a 200 m fragment, and 2 km away a town of its own (800 m).
+        let graph = try TestNetworks.graph([
+            [(1, 0, 0), (2, 500, 0), (3, 1000, 0)],
+            [(10, 400, 100), (11, 600, 100)],
+            [(20, 3000, 0), (21, 3400, 0), (22, 3800, 0)],
+        ])
+        let snapper = try Snapper(graph: graph)
+        let nearFragment = try #require(try snapper.snap(TestNetworks.place(500, 80)).snappedPoint)
+        #expect(graph.component(of: nearFragment.edge) == 0)
+        let inTown = try #require(try snapper.snap(TestNetworks.place(3400, 30)).snappedPoint)
+        #expect(graph.component(of: inTown.edge) != 0, "the 800 m town is a part of its own")
+        #expect(abs(inTown.leg - 30) < 0.01)
+        let share = graph.share(of: .analysed)
+        #expect(share.keptComponents == 2 && share.droppedComponents == 1)
+        #expect(abs(share.droppedLength - 200) < 1)
+    }
+
+    @Test func snapsToTheChosenComponents() throws {
         // A long main street and, 20 m from the place, a small island.
         let graph = try TestNetworks.graph([
             [(1, 0, 0), (2, 500, 0), (3, 1000, 0)],
             [(10, 400, 100), (11, 600, 100)],
         ])
         let place = TestNetworks.place(500, 80)
-        let main = try #require(try Snapper(graph: graph).snap(place).snappedPoint)
+        let main = try #require(try Snapper(graph: graph, components: .largest).snap(place).snappedPoint)
         #expect(graph.component(of: main.edge) == 0)
         #expect(abs(main.leg - 80) < 0.01)
         let any = try #require(try Snapper(graph: graph, components: .all).snap(place).snappedPoint)
@@ -39,7 +57,7 @@ import Testing
         #expect(island.edge == any.edge)
         #expect(try Snapper(graph: graph, components: .only([7])).snap(place) == .unsnapped(nearestDistance: nil))
         // Within 50 m there is only the island, which is not a candidate: unsnapped, 80 m from the main street.
-        let far = try Snapper(graph: graph, maxDistance: 50).snap(place)
+        let far = try Snapper(graph: graph, maxDistance: 50, components: .largest).snap(place)
         #expect(far.snappedPoint == nil)
         #expect(abs((far.nearestDistanceForTest ?? 0) - 80) < 0.5)
     }

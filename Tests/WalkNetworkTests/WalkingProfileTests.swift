@@ -15,7 +15,7 @@ import WalkNetwork
         #expect(try WalkingProfile.availableNames(in: TestNetworks.profiles) == ["stroller", "walk"])
         let all = try WalkingProfile.all(in: TestNetworks.profiles)
         #expect(all.map(\.id) == ["stroller", "walk"])
-        #expect(walk.label == "walk@1.0.0")
+        #expect(walk.label == "walk@1.1.0")
         #expect(walk.stepsAllowed)
         #expect(!stroller.stepsAllowed)
         // YAML 1.1 would read these as booleans; they must stay tag values.
@@ -57,11 +57,14 @@ import WalkNetwork
         #expect(walk.isWalkable(["highway": "motorway_link", "foot": "yes"]))
         #expect(!walk.isWalkable(["highway": "cycleway"]))
         #expect(walk.isWalkable(["highway": "cycleway", "foot": "designated"]))
-        #expect(!walk.isWalkable(["highway": "trunk"]))
-        #expect(walk.isWalkable(["highway": "trunk", "sidewalk": "both"]))
-        #expect(walk.isWalkable(["highway": "trunk_link", "sidewalk:left": "yes"]))
-        #expect(!walk.isWalkable(["highway": "trunk", "sidewalk": "no"]))
-        #expect(!walk.isWalkable(["highway": "trunk", "sidewalk": "separate"]))
+        // Trunk roads are China's urban arterials and are walked (profiles 1.1.0); urban expressways
+        // (motorroad=yes) and motorways are not.
+        #expect(walk.isWalkable(["highway": "trunk"]))
+        #expect(walk.isWalkable(["highway": "trunk_link"]))
+        #expect(stroller.isWalkable(["highway": "trunk"]))
+        #expect(!walk.isWalkable(["highway": "trunk", "motorroad": "yes"]))
+        #expect(!stroller.isWalkable(["highway": "trunk", "motorroad": "yes"]))
+        #expect(!walk.isWalkable(["highway": "trunk", "foot": "no"]))
     }
 
     @Test func areasFeaturesAndExclusions() {

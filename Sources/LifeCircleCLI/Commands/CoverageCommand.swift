@@ -4,6 +4,7 @@ import FacilityKit
 import FacilityRegistry
 import Foundation
 import Planner
+import WalkNetwork
 
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +22,7 @@ struct CoverageCommand: ParsableCommand {
               lifecircle coverage
               lifecircle coverage --kinds public_toilet --minutes 5,10,15 --json
               lifecircle coverage --distances-csv distances.csv -o coverage.gpkg
+              lifecircle coverage --kinds childcare --group age_0_3
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -53,6 +55,10 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The GeoPackage of results for QGIS. Example: -o coverage.gpkg",
                                                     valueName: "file"))
     var output: String?
+    @Option(help: ArgumentHelp(
+        "The population group the table shows (the JSON has every group). Example: --group age_0_3",
+        valueName: "group"))
+    var group = "total"
     @Flag(help: "Print JSON instead of a table. Example: --json") var json = false
 
     func validate() throws {
@@ -86,7 +92,7 @@ struct CoverageCommand: ParsableCommand {
         let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".coverage.gpkg"
         try CoverageOutputs.writeLayers(result, to: URL(fileURLWithPath: gpkg))
         let covered = plugins.filter { result.kinds[$0.id.rawValue] != nil }
-        try CoverageReport(result: result, plugins: covered, labels: labels, language: global.lang)
+        try CoverageReport(result: result, plugins: covered, labels: labels, language: global.lang, group: group)
             .print(json: json)
         Console.note(global.lang == .zh ? "图层已写入 \(gpkg)" : "Layers written to \(gpkg)")
     }
@@ -107,6 +113,8 @@ struct CoverageReport {
     let plugins: [any FacilityPlugin]
     let labels: [String]
     let language: ReportLanguage
+    /// The group the table shows.
+    let group: String
 
     struct Row: Encodable {
         var kind: String
@@ -116,6 +124,8 @@ struct CoverageReport {
         var covered: Double
         var total: Double
         var share: Double
+        /// Residents on a part of the network without this kind: no walk reaches one.
+        var in_parts_without_facility: Double
     }
 
     var groups: [String] { Array(Set(result.demand.flatMap(\.population.keys))).sorted() }
@@ -128,12 +138,13 @@ struct CoverageReport {
             for admin in admins {
                 for threshold in result.thresholds {
                     for group in groups {
-                        let (covered, total) = result.share(kind: kind, threshold: threshold, group: group) { i in
-                            admin == nil || result.demand[i].adminUnit == admin
-                        }
+                        let inUnit = { (i: Int) in admin == nil || result.demand[i].adminUnit == admin }
+                        let (covered, total) = result.share(kind: kind, threshold: threshold, group: group, include: inUnit)
                         rows.append(Row(
                             kind: kind, threshold_m: threshold, group: group, admin_unit: admin,
-                            covered: covered.rounded(), total: total.rounded(), share: total > 0 ? covered / total : 0))
+                            covered: covered.rounded(), total: total.rounded(), share: total > 0 ? covered / total : 0,
+                            in_parts_without_facility: result.residentsInPartsWithoutFacility(
+                                kind: kind, group: group, include: inUnit).rounded()))
                     }
                 }
             }
@@ -146,15 +157,24 @@ struct CoverageReport {
             struct Document: Encodable {
                 var rows: [CoverageReport.Row]
                 var unsnapped_demand: [String]
+                /// Residents whose nearest street is a fragment set aside, by group.
+                var near_fragments: [String: Double]
                 var unsnapped_facilities: [String: [String]]
             }
             try printJSON(Document(
                 rows: rows(), unsnapped_demand: result.unsnappedDemand,
+                near_fragments: Dictionary(uniqueKeysWithValues: groups.map { ($0, result.residentsNearFragments(group: $0).rounded()) }),
                 unsnapped_facilities: result.kinds.mapValues(\.unsnappedFacilities)))
             return
         }
         let zh = language == .zh
-        let all = rows().filter { $0.group == "total" }
+        guard groups.contains(group) else {
+            throw CommandFailure(
+                zh ? "人口数据中没有“\(group)”这一组；有：\(groups.joined(separator: ", "))"
+                    : "the demand has no group '\(group)'; it has: \(groups.joined(separator: ", "))",
+                exitCode: ExitStatus.usage)
+        }
+        let all = rows().filter { $0.group == group }
         var table: [[String]] = []
         for admin in [nil] + result.adminUnits.map({ Optional($0) }) {
             for plugin in plugins {
@@ -165,15 +185,28 @@ struct CoverageReport {
                     }
                     line.append(row.map { "\(plainNumber($0.share * 100, digits: 1))%" } ?? "")
                 }
+                let cutOff = all.first { $0.kind == plugin.id.rawValue && $0.admin_unit == admin }?.in_parts_without_facility
+                line.append(plainNumber(cutOff ?? 0, digits: 0))
                 table.append(line)
             }
         }
         let header = [zh ? "街道/社区" : "admin unit", zh ? "设施类型" : "kind"] + labels
+            + [zh ? "片区内无此设施（人）" : "in parts without one"]
         Swift.print(TextTable(header: header, rows: table).render(), terminator: "")
-        let total = result.demand.reduce(0) { $0 + ($1.population["total"] ?? 0) }
+        let total = result.demand.reduce(0) { $0 + ($1.population[group] ?? 0) }
+        let weighting = group == "total" ? (zh ? "常住人口" : "residents") : (zh ? "“\(group)”人口" : "the '\(group)' group")
         Swift.print(zh
-            ? "按常住人口加权（\(result.demand.count) 个人口单元，\(plainNumber(total, digits: 0)) 人）。"
-            : "Weighted by residents (\(result.demand.count) demand units, \(plainNumber(total, digits: 0)) people).")
+            ? "按\(weighting)加权（\(result.demand.count) 个人口单元，\(plainNumber(total, digits: 0)) 人）。"
+            : "Weighted by \(weighting) (\(result.demand.count) demand units, \(plainNumber(total, digits: 0)) people).")
+        Swift.print(zh
+            ? "“片区内无此设施”：居民所在的路网片区（与其余路网不连通的部分）没有这类设施，步行无法到达。"
+            : "\"In parts without one\": residents on a part of the network not joined to the rest that has no such facility; no walk reaches one.")
+        let nearFragments = result.residentsNearFragments(group: group)
+        if nearFragments > 0 {
+            Swift.print(zh
+                ? "\(plainNumber(nearFragments, digits: 0)) 人最近的道路是不足 \(plainNumber(ComponentSelection.minimumAnalysedLength, digits: 0)) 米的零碎路段，已接入较大的片区。"
+                : "For \(plainNumber(nearFragments, digits: 0)) residents the nearest street is a fragment under \(plainNumber(ComponentSelection.minimumAnalysedLength, digits: 0)) m; they were snapped to a larger part.")
+        }
         if !result.unsnappedDemand.isEmpty {
             Swift.print(zh
                 ? "\(result.unsnappedDemand.count) 个人口单元距路网超过吸附距离，计为未覆盖：\(result.unsnappedDemand.prefix(10).joined(separator: ", "))"

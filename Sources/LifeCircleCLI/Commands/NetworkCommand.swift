@@ -25,7 +25,7 @@ struct NetworkCommand: ParsableCommand {
                 The network is saved as registry.walknet (a fast cache the analyses load) and registry.network.gpkg
                 (layers network_nodes and network_edges for QGIS). Walking rules come from a profile in
                 GeoData/profiles: walk (the default) or stroller (no steps, for carers with prams). Parts of the
-                network not connected to the rest are reported; analyses snap to the largest connected part.
+                network not connected to the rest are reported; analyses use every part but fragments under 500 m.
                 A profile of your own: Docs/formats/walking-profile.md.
 
                 Examples:
@@ -77,15 +77,22 @@ struct NetworkCommand: ParsableCommand {
                 source, saveBeside: global.registry, progress: { Console.progress($0) })
             Console.endProgress()
             let graph = report.graph
-            let share = report.largestComponentShare
+            let kept = report.analysedShare
+            let largest = report.largestShare.keptLengthShare * 100
             let zh = global.lang == .zh
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            let fragment = plainNumber(ComponentSelection.minimumAnalysedLength, digits: 0)
             print(zh
                 ? "步行网络（\(walking.label)）：\(graph.nodeCount) 个节点，\(graph.edgeCount) 条路段，总长 \(plainNumber(graph.totalLength / 1000, digits: 1)) 公里，用时 \(seconds) 秒"
                 : "Walking network (\(walking.label)): \(graph.nodeCount) nodes, \(graph.edgeCount) edges, \(plainNumber(graph.totalLength / 1000, digits: 1)) km, built in \(seconds) s")
             print(zh
-                ? "连通分量 \(graph.components.count) 个；最大分量含 \(plainNumber(share.keptLengthShare * 100, digits: 1))% 的路网长度，其余 \(share.droppedComponents) 个分量（\(share.droppedNodes) 个节点）不参与分析"
-                : "\(graph.components.count) connected components; the largest holds \(plainNumber(share.keptLengthShare * 100, digits: 1))% of the length; the other \(share.droppedComponents) (\(share.droppedNodes) nodes) are left out of analyses")
+                ? "连通片区 \(graph.components.count) 个，最大片区含 \(plainNumber(largest, digits: 1))% 的路网长度；分析使用 \(kept.keptComponents) 个片区（\(plainNumber(kept.keptLengthShare * 100, digits: 1))%），另有 \(kept.droppedComponents) 个不足 \(fragment) 米的零碎路段（\(plainNumber(kept.droppedLength / 1000, digits: 1)) 公里）不参与分析"
+                : "\(graph.components.count) connected parts; the largest holds \(plainNumber(largest, digits: 1))% of the length; analyses use \(kept.keptComponents) parts (\(plainNumber(kept.keptLengthShare * 100, digits: 1))%) and set aside \(kept.droppedComponents) fragments under \(fragment) m (\(plainNumber(kept.droppedLength / 1000, digits: 1)) km)")
+            if largest < 50 {
+                Console.warning(zh
+                    ? "最大连通片区只有路网长度的 \(plainNumber(largest, digits: 1))%：路网被分成了许多互不相连的部分。道路图层的线若在交叉处没有公共节点，请检查数据；OSM 数据请检查步行规则是否去掉了连接各片区的道路。"
+                    : "the largest connected part holds only \(plainNumber(largest, digits: 1))% of the network: it falls apart into many pieces. For a road layer, check that lines meet at shared vertices where they cross; for OSM, check whether the walking profile drops the roads that join the parts.")
+            }
             print(zh ? "已保存：\(report.files.cache.path)，\(report.files.layers.path)"
                 : "Saved: \(report.files.cache.path), \(report.files.layers.path)")
         }

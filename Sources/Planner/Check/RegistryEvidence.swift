@@ -129,7 +129,10 @@ public final class RegistryEvidence: RuleEvidence {
                 en: "the walking network does not reach these residents (no demand unit lies within \(Int(maxSnapDistance)) m of it); build the network of this area with `lifecircle network build`")
         }
         let entries = result.kinds["facilities"]?.entries
+        let partsWithFacility = result.kinds["facilities"]?.partsWithFacility ?? []
         var covered = UnitFigures(overall: 0), total = UnitFigures(overall: 0)
+        var cutOff = UnitFigures(overall: 0)
+        var nearFragments = 0.0
         var unsnapped = 0.0
         var uncovered: [Coordinate] = []
         for (position, index) in demand.enumerated() {
@@ -138,6 +141,11 @@ public final class RegistryEvidence: RuleEvidence {
             total.overall += people
             if let unit { total.byUnit[unit, default: 0] += people }
             if !result.demandSnapped[position] { unsnapped += people }
+            if result.demandOnFragment[position] { nearFragments += people }
+            if let part = result.demandParts[position], !partsWithFacility.contains(part) {
+                cutOff.overall += people
+                if let unit { cutOff.byUnit[unit, default: 0] += people }
+            }
             if let distance = entries?[position].nearest, distance <= withinMeters {
                 covered.overall += people
                 if let unit { covered.byUnit[unit, default: 0] += people }
@@ -147,7 +155,8 @@ public final class RegistryEvidence: RuleEvidence {
             }
         }
         return PopulationCoverage(
-            covered: covered, total: total, unsnappedPopulation: unsnapped, uncoveredLocations: uncovered)
+            covered: covered, total: total, unsnappedPopulation: unsnapped, uncoveredLocations: uncovered,
+            inPartsWithoutFacility: cutOff, nearFragments: nearFragments)
     }
 
     public func floatingCatchment(

@@ -22,7 +22,10 @@ public struct NetworkBuildJob {
         public var graph: WalkGraph
         public var waysUsed: Int
         public var waysDropped: Int
-        public var largestComponentShare: ComponentShare
+        /// What analyses use (every part but fragments, ``ComponentSelection/analysed``) and set aside.
+        public var analysedShare: ComponentShare
+        /// What the largest part holds on its own.
+        public var largestShare: ComponentShare
         public var files: NetworkFiles
     }
 
@@ -84,7 +87,7 @@ public struct NetworkBuildJob {
         try NetworkLayers.write(graph, to: files.layers)
         return Report(
             graph: graph, waysUsed: used, waysDropped: dropped,
-            largestComponentShare: graph.share(of: .largest), files: files)
+            analysedShare: graph.share(of: .analysed), largestShare: graph.share(of: .largest), files: files)
     }
 
     /// A point-in-polygon test on longitude/latitude (straight edges in degrees: at district scale the

@@ -58,6 +58,18 @@ extension RuleEvaluator {
                     zh: "；\(people) 人离路网太远、无法接入，计为未覆盖",
                     en: "; \(people) live too far from the network to be snapped and count as not covered")
         }
+        if coverage.inPartsWithoutFacility.overall > 0 {
+            detail = detail + Self.residentsCutOff(coverage.inPartsWithoutFacility, units: evidence.units)
+        }
+        if coverage.nearFragments > 0 {
+            let people = Wording.whole(coverage.nearFragments)
+            detail =
+                detail
+                + LocalizedText(
+                    zh: "；\(people) 人最近的道路是过小的零碎路段，已接入较大的路网片区",
+                    en: "; for \(people) the nearest street is a fragment too small to analyse, so they were snapped "
+                        + "to a larger part")
+        }
         if !undecided.isEmpty {
             detail =
                 detail
@@ -76,6 +88,20 @@ extension RuleEvaluator {
         return Measurement(
             measured: measured, detail: detail, units: figures, failing: undecided,
             uncovered: coverage.uncoveredLocations)
+    }
+
+    /// "; 1,234 live where no walk reaches one (新华街道 1,000, 花山镇 234)": residents on parts of the network
+    /// without the facilities, with the units holding most of them.
+    static func residentsCutOff(_ people: UnitFigures, units: [AdminUnit]) -> LocalizedText {
+        let named = units.compactMap { unit in people.byUnit[unit.id].map { (unit.name, $0) } }
+            .filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        let list = named.prefix(5).map { "\($0.0) \(Wording.whole($0.1))" }.joined(separator: ", ")
+            + (named.count > 5 ? ", …" : "")
+        let inUnits = named.isEmpty ? LocalizedText(zh: "", en: "") : LocalizedText(zh: "（\(list)）", en: " (\(list))")
+        return LocalizedText(
+            zh: "；\(Wording.whole(people.overall)) 人所在的路网片区内没有这类设施，步行无法到达\(inUnits.zh)",
+            en: "; \(Wording.whole(people.overall)) live on a part of the walking network with none of them, where no "
+                + "walk reaches one\(inUnits.en)")
     }
 
     /// "; lowest of 10 units: 新华街道, 62.5 %" — for rules read in every unit.

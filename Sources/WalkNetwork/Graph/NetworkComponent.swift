@@ -7,9 +7,15 @@ public struct NetworkComponent: Hashable, Sendable {
     public var length: Double
 }
 
-/// Which connected components an analysis uses. Snapping to a small island (a courtyard path, a piece cut
-/// off by a clipping boundary) gives a distance to nowhere, so analyses keep the largest component by
-/// default, and say what they dropped (``WalkGraph/share(of:)``).
+/// Which connected components an analysis uses.
+///
+/// Analyses use ``analysed``: every part of the network with at least
+/// ``minimumAnalysedLength`` metres of street, and always the largest. A town joined to the rest only by a
+/// road the profile does not walk is a part of its own and is analysed; its residents are reached by the
+/// facilities in it. Fragments shorter than that (a courtyard path, a footway cut off by the clipping boundary)
+/// are set aside, because a place snapped to one gets a distance to nowhere when a real street is a few metres
+/// farther; the places whose nearest edge lies on one are snapped to the nearest edge of a kept part instead
+/// (still within the snap distance), and reports say how many residents that concerned.
 public enum ComponentSelection: Hashable, Sendable {
     /// Component 0, the largest.
     case largest
@@ -17,12 +23,20 @@ public enum ComponentSelection: Hashable, Sendable {
     case all
     /// These components (indexes into ``WalkGraph/components``).
     case only(Set<Int>)
+    /// The components with at least this many metres of street, and the largest whatever its length.
+    case significant(minimumLength: Double)
 
-    public func contains(_ component: Int) -> Bool {
+    /// Fragments with less street than this (metres) are set aside by ``analysed``: about two city blocks.
+    public static let minimumAnalysedLength = 500.0
+    /// What every analysis uses by default.
+    public static let analysed = ComponentSelection.significant(minimumLength: minimumAnalysedLength)
+
+    public func contains(_ component: NetworkComponent) -> Bool {
         switch self {
-        case .largest: component == 0
+        case .largest: component.index == 0
         case .all: true
-        case .only(let set): set.contains(component)
+        case .only(let set): set.contains(component.index)
+        case .significant(let minimumLength): component.index == 0 || component.length >= minimumLength
         }
     }
 }
@@ -76,13 +90,18 @@ public struct ComponentShare: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension WalkGraph {
+    /// Whether the component numbered `index` is one that `selection` keeps.
+    public func keeps(component index: Int, in selection: ComponentSelection) -> Bool {
+        selection.contains(components[index])
+    }
+
     /// What `selection` keeps and drops.
     public func share(of selection: ComponentSelection) -> ComponentShare {
         var share = ComponentShare(
             keptComponents: 0, droppedComponents: 0, keptNodes: 0, droppedNodes: 0, keptEdges: 0, droppedEdges: 0,
             keptLength: 0, droppedLength: 0)
         for component in components {
-            if selection.contains(component.index) {
+            if selection.contains(component) {
                 share.keptComponents += 1
                 share.keptNodes += component.nodeCount
                 share.keptEdges += component.edgeCount

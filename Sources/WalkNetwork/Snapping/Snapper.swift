@@ -5,7 +5,8 @@ import Projection
 /// Snaps places to the nearest point on the nearest edge (not only to nodes) within a maximum distance,
 /// as pandana's `mapping_distance` and OSRM's phantom nodes do.
 ///
-/// Only edges of the chosen components are candidates (default: the largest, see ``ComponentSelection``).
+/// Only edges of the chosen components are candidates (default: every part but fragments, see
+/// ``ComponentSelection/analysed``).
 /// The index is a uniform grid over every polyline segment in the graph's local metric CRS; nearest
 /// means nearest in that CRS. The leg to that point is then measured geodesically, and it is the leg
 /// that must be within ``maxDistance``. Ties go to the lower edge index.
@@ -25,7 +26,7 @@ public struct Snapper: Sendable {
     ///   - searchRadius: metres to look for the nearest edge of places beyond `maxDistance`, for
     ///     ``SnapResult/unsnapped(nearestDistance:)``; default ten times `maxDistance`.
     public init(
-        graph: WalkGraph, maxDistance: Double = 250, components: ComponentSelection = .largest,
+        graph: WalkGraph, maxDistance: Double = 250, components: ComponentSelection = .analysed,
         searchRadius: Double? = nil
     ) throws(WalkNetworkError) {
         guard maxDistance.isFinite, maxDistance >= 0 else {
@@ -128,7 +129,7 @@ struct SegmentGrid: Sendable {
         var segmentCount = 0
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         var totalLength = 0.0
-        for e in 0..<graph.edgeCount where components.contains(graph.component(of: EdgeIndex(e))) {
+        for e in 0..<graph.edgeCount where graph.keeps(component: graph.component(of: EdgeIndex(e)), in: components) {
             edges.append(e)
             let segments = graph.segmentCount(of: e)
             segmentCount += segments

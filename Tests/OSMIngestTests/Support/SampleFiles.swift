@@ -13,6 +13,8 @@ enum SampleFiles {
     static let andorra = osm.appendingPathComponent("andorra.osm.pbf").path
     /// Monaco, 2012, gzip-compressed XML: 13 739 nodes, 1 944 ways, 77 relations.
     static let monaco = osm.appendingPathComponent("monaco.osm.gz").path
+    /// Part of Shenzhen Longgang, 2019, gzip-compressed XML: Chinese tagging (trunk without sidewalks, motorways).
+    static let longgang = osm.appendingPathComponent("shenzhen_longgang_2019.osm.gz").path
 }
 
 /// A folder under the temporary directory for files a test makes; removed by `remove()`.
