@@ -56,7 +56,7 @@ struct RoadLayerTests {
             return try #require(Double(String(match.output[1].substring ?? "")))
         }
         return (Int(try number(before: "nodes")), Int(try number(before: "edges")),
-                Int(try number(before: "connected components")), try number(before: "km"))
+                Int(try number(before: "connected parts")), try number(before: "km"))
     }
 
     @Test func theRoadLayersGiveTheOSMNetwork() throws {
