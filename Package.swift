@@ -209,7 +209,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "LifeCircleCLITests", dependencies: ["LifeCircleCLI", "GeoCore", "TestSupport"],
-            swiftSettings: strict),
+            exclude: ["Fixtures"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

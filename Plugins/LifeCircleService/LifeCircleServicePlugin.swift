@@ -41,6 +41,19 @@ public struct LifeCircleServicePlugin: FacilityPlugin {
     }
 
     public var osmMapping: OSMTagMapping? { Self.tagMapping }
+
+    /// AMap 141204 幼儿园, 141203 小学, 141202 中学, 200300 公共厕所 (and its 男/女/无障碍 parts), and Baidu's
+    /// 教育培训 and 生活服务 tags of the same.
+    public let poiMapping: POITypeMapping? = POITypeMapping([
+        poiType(amap: ["141204"], baidu: ["教育培训;幼儿园"], .kindergarten),
+        poiType(amap: ["141203"], baidu: ["教育培训;小学"], .primary_school),
+        poiType(amap: ["141202"], baidu: ["教育培训;中学"], .middle_school),
+        poiType(amap: ["200300", "200301", "200302", "200303"], baidu: ["生活服务;公共厕所"], .public_toilet),
+    ])
+
+    private static func poiType(amap: [String], baidu: [String], _ category: Category) -> POITypeMapping.TypeCondition {
+        POITypeMapping.TypeCondition(amap: amap, baidu: baidu, implies: ["category": category.rawValue])
+    }
 }
 
 extension LifeCircleServicePlugin {

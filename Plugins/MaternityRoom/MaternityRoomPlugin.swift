@@ -44,6 +44,9 @@ public struct MaternityRoomPlugin: FacilityPlugin {
     ])
 
     /// `baby_feeding=room` on the venue or on an `indoor=room`; `changing_table` is yes/no in OSM too.
+    /// AMap 200304 婴儿换洗间/哺乳室/母婴室 (Baidu has no tag of its own for them).
+    public let poiMapping: POITypeMapping? = POITypeMapping([.init(amap: ["200304"])])
+
     public let osmMapping: OSMTagMapping? = OSMTagMapping(
         match: [["baby_feeding": "room"], ["amenity": "baby_feeding"]],
         attributeTags: ["opening_hours": "opening_hours", "changing_table": "changing_table"])

@@ -44,6 +44,11 @@ public struct ParkPlugin: FacilityPlugin {
     /// `leisure=park`. Its playgrounds and toilets are separate OSM objects, so nothing fills the fields.
     public let osmMapping: OSMTagMapping? = OSMTagMapping(match: [["leisure": "park"]])
 
+    /// AMap 110101 公园 and 110103 植物园 (not 110105 城市广场, a square); Baidu's 旅游景点;公园.
+    public let poiMapping: POITypeMapping? = POITypeMapping([
+        .init(amap: ["110101", "110103"], baidu: ["旅游景点;公园", "旅游景点;植物园"])
+    ])
+
     public var rules: [Rule] { [Self.playArea] }
 
     public let derivedFields = [

@@ -42,9 +42,9 @@ public struct PublicToiletPlugin: FacilityPlugin {
         FieldSpec(
             name: "toilet_class", label: LocalizedText(zh: "公厕类别", en: "Toilet class"),
             type: .enumeration([
-                EnumOption(value: "class1", label: LocalizedText(zh: "一类", en: "Class 1")),
-                EnumOption(value: "class2", label: LocalizedText(zh: "二类", en: "Class 2")),
-                EnumOption(value: "class3", label: LocalizedText(zh: "三类", en: "Class 3")),
+                EnumOption(value: "class1", label: LocalizedText(zh: "一类", en: "Class 1"), synonyms: ["一类公厕", "1类", "I类"]),
+                EnumOption(value: "class2", label: LocalizedText(zh: "二类", en: "Class 2"), synonyms: ["二类公厕", "2类", "II类"]),
+                EnumOption(value: "class3", label: LocalizedText(zh: "三类", en: "Class 3"), synonyms: ["三类公厕", "3类", "III类"]),
             ]),
             aliases: ["类别", "等级", "公厕等级", "class"]),
         FieldSpec(
@@ -57,6 +57,12 @@ public struct PublicToiletPlugin: FacilityPlugin {
     /// `changing_table=yes/no` means what the field means.
     public let osmMapping: OSMTagMapping? = OSMTagMapping(
         match: [["amenity": "toilets"]], attributeTags: ["changing_table": "changing_table"])
+
+    /// AMap 2003 公共厕所 (200300) and its 男/女/无障碍洗手间 (200301–200303), but not 200304 婴儿换洗间/哺乳室/母婴室,
+    /// which is a 母婴室; Baidu's 生活服务;公共厕所.
+    public let poiMapping: POITypeMapping? = POITypeMapping([
+        .init(amap: ["200300", "200301", "200302", "200303"], baidu: ["生活服务;公共厕所"])
+    ])
 
     /// GB/T 50337-2018 spaces public toilets 500–800 m apart in residential land (300–500 m in
     /// commercial land); the default takes the nearer residential figure.

@@ -52,6 +52,22 @@ public struct PublicVenuePlugin: FacilityPlugin {
         condition(["highway": "services"], .service_area),
     ])
 
+    /// AMap typecodes and Baidu tags of the venue types: 0901/0902 综合/专科医院, 060100 商场 and its kinds,
+    /// 150104 飞机场, 150200 火车站, 150400 长途汽车站, 150500 地铁站, 150600 轻轨站, 180300 高速服务区, 1101/1102
+    /// 公园广场/风景名胜.
+    public let poiMapping: POITypeMapping? = POITypeMapping([
+        poiType(amap: ["0901", "0902"], baidu: ["医疗;综合医院", "医疗;专科医院"], .medical),
+        poiType(amap: ["150104", "150200", "150400", "150500", "150600"],
+                baidu: ["交通设施;飞机场", "交通设施;火车站", "交通设施;长途汽车站", "交通设施;地铁站"], .transport_hub),
+        poiType(amap: ["0601"], baidu: ["购物;购物中心", "购物;百货商场"], .commercial),
+        poiType(amap: ["180300"], baidu: ["交通设施;服务区"], .service_area),
+        poiType(amap: ["1101", "1102"], baidu: ["旅游景点"], .tourism),
+    ])
+
+    private static func poiType(amap: [String], baidu: [String], _ type: VenueType) -> POITypeMapping.TypeCondition {
+        POITypeMapping.TypeCondition(amap: amap, baidu: baidu, implies: ["venue_type": type.rawValue])
+    }
+
     private static func condition(_ tags: [String: String], _ type: VenueType) -> OSMTagMapping.TagCondition {
         OSMTagMapping.TagCondition(tags, implies: ["venue_type": type.rawValue])
     }

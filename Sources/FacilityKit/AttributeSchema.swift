@@ -36,6 +36,18 @@ public struct AttributeSchema: Hashable, Sendable {
                 for option in options where !values.insert(option.value).inserted {
                     throw SchemaError(field: field.name, reason: "the enum value '\(option.value)' is listed twice")
                 }
+                // A label or synonym naming two values would make an import depend on the order of the list.
+                var owner: [String: String] = [:]
+                for option in options {
+                    for spelling in Set(option.spellings.map(EnumOption.key)) {
+                        if let other = owner[spelling], other != option.value {
+                            throw SchemaError(
+                                field: field.name,
+                                reason: "'\(spelling)' names both '\(other)' and '\(option.value)'")
+                        }
+                        owner[spelling] = option.value
+                    }
+                }
             }
             if field.minimum != nil || field.maximum != nil {
                 guard field.type == .integer || field.type == .real else {

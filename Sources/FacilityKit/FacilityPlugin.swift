@@ -5,6 +5,8 @@ public protocol FacilityPlugin: Sendable {
     var schema: AttributeSchema { get }
     /// How OpenStreetMap tags this kind, where it does.
     var osmMapping: OSMTagMapping? { get }
+    /// How AMap (高德) typecodes and Baidu tags type this kind, where they do.
+    var poiMapping: POITypeMapping? { get }
     /// The walking distance within which a facility of this kind serves its residents by default.
     var defaultCatchment: Catchment? { get }
     /// The rules that come with the kind (e.g. the female:male stall ratio of 公厕). Plan profiles
@@ -19,6 +21,7 @@ public protocol FacilityPlugin: Sendable {
 extension FacilityPlugin {
     public var id: PluginID { descriptor.id }
     public var osmMapping: OSMTagMapping? { nil }
+    public var poiMapping: POITypeMapping? { nil }
     public var defaultCatchment: Catchment? { nil }
     public var rules: [Rule] { [] }
     public func derivedAttributes(from attributes: [String: AttributeValue]) -> [String: AttributeValue] { [:] }

@@ -1,6 +1,6 @@
 extension FieldSpec {
     /// Reads a value from the text of a list cell, the way people type it: numbers with full-width
-    /// digits, booleans as 是/否 or yes/no, enum values by their value or either label, dates as
+    /// digits, booleans as 是/否 or yes/no, enum values by their value, either label or a synonym, dates as
     /// Excel writes them. Empty text is nil (no value). Bounds are checked here too.
     public func parse(_ raw: String) throws(FieldProblem) -> AttributeValue? {
         let text = raw.trimmingWhitespace().normalizingFullWidth()
@@ -30,10 +30,7 @@ extension FieldSpec {
                 throw FieldProblem(field: name, reason: "'\(raw)' is not yes/no (是/否, true/false, 1/0)")
             }
         case .enumeration(let options):
-            let lowered = text.lowercased()
-            guard let option = options.first(where: {
-                $0.value == lowered || $0.label.zh == text || $0.label.en.lowercased() == lowered
-            }) else {
+            guard let option = options.first(where: { $0.matches(text) }) else {
                 let allowed = options.map { "\($0.value) (\($0.label.zh))" }.joined(separator: ", ")
                 throw FieldProblem(field: name, reason: "'\(raw)' is not one of: \(allowed)")
             }

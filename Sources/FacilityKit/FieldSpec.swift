@@ -26,11 +26,26 @@ public struct EnumOption: Hashable, Sendable {
     /// The stored value, lower snake case (e.g. `mall`).
     public var value: String
     public var label: LocalizedText
+    /// Other words lists use for the value (商场 and 购物中心 for 商业场所), accepted on import.
+    public var synonyms: [String]
 
-    public init(value: String, label: LocalizedText) {
+    public init(value: String, label: LocalizedText, synonyms: [String] = []) {
         self.value = value
         self.label = label
+        self.synonyms = synonyms
     }
+
+    /// Every text a cell may hold for this value: the value, both labels and the synonyms.
+    public var spellings: [String] { [value, label.zh, label.en] + synonyms }
+
+    /// Whether a cell's text (trimmed, full-width normalised) names this value; case is ignored.
+    public func matches(_ text: String) -> Bool {
+        let key = Self.key(text)
+        return spellings.contains { Self.key($0) == key }
+    }
+
+    /// The form two spellings are compared in: lower case, inner spaces kept.
+    static func key(_ text: String) -> String { text.lowercased() }
 }
 
 /// One typed attribute of a facility kind.

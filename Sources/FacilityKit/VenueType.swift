@@ -18,6 +18,21 @@ public enum VenueType: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// What lists call places of the type (医院 for 医疗机构, 商场 for 商业场所), accepted on import.
+    public var synonyms: [String] {
+        switch self {
+        case .medical: ["医院", "医疗卫生场所", "卫生院", "妇幼保健院", "社区卫生服务中心", "诊所", "hospital"]
+        case .transport_hub: ["交通场所", "公共交通场所", "车站", "火车站", "高铁站", "地铁站", "客运站", "机场", "station"]
+        case .culture_sports: ["文体场所", "文体服务场所", "公共文体服务场所", "体育馆", "图书馆", "博物馆", "文化馆", "科技馆"]
+        case .public_service: ["政务服务中心", "办事大厅", "公共服务场所", "机关单位", "社区服务中心"]
+        case .commercial: ["商场", "购物中心", "商业综合体", "商业经营场所", "超市", "mall", "shopping centre"]
+        case .tourism: ["景区", "旅游景区", "旅游场所", "公园", "游乐园"]
+        case .service_area: ["高速服务区", "高速公路服务区"]
+        case .workplace: ["单位", "企业", "机关", "事业单位", "工作场所"]
+        case .other: ["其它"]
+        }
+    }
+
     /// The value as one option of an enum field.
-    public var option: EnumOption { EnumOption(value: rawValue, label: label) }
+    public var option: EnumOption { EnumOption(value: rawValue, label: label, synonyms: synonyms) }
 }

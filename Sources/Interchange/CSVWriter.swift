@@ -2,8 +2,17 @@ public import Foundation
 
 /// Writes CSV per RFC 4180: a field is quoted when it holds the delimiter, a quote or a line break,
 /// and quotes inside are doubled. By default the text is UTF-8 with a byte order mark and CRLF line
-/// ends, which Excel in China opens correctly. Equal input gives equal bytes.
+/// ends, which Excel in China opens correctly; `.gbk` writes GBK without a mark, for older Excel and the
+/// systems that read only GBK. Equal input gives equal bytes.
 public struct CSVWriter: Hashable, Sendable {
+    /// The bytes the text is written in.
+    public enum Encoding: String, Hashable, Sendable, CaseIterable {
+        /// UTF-8, with a byte order mark when `writesByteOrderMark`.
+        case utf8
+        /// GBK (code page 936), never with a mark; a character GBK lacks is refused, naming its row and column.
+        case gbk
+    }
+
     /// The line end written after every record, the last one included.
     public enum LineEnding: String, Hashable, Sendable, CaseIterable {
         case crlf
@@ -16,11 +25,16 @@ public struct CSVWriter: Hashable, Sendable {
     public var lineEnding: LineEnding
     /// Whether the file starts with a UTF-8 byte order mark (without one, Excel reads UTF-8 as GBK).
     public var writesByteOrderMark: Bool
+    public var encoding: Encoding
 
-    public init(delimiter: CSVDelimiter = .comma, lineEnding: LineEnding = .crlf, writesByteOrderMark: Bool = true) {
+    public init(
+        delimiter: CSVDelimiter = .comma, lineEnding: LineEnding = .crlf, writesByteOrderMark: Bool = true,
+        encoding: Encoding = .utf8
+    ) {
         self.delimiter = delimiter
         self.lineEnding = lineEnding
         self.writesByteOrderMark = writesByteOrderMark
+        self.encoding = encoding
     }
 
     /// The CSV bytes of a header and rows. The header names must be non-empty and distinct; rows
@@ -42,6 +56,7 @@ public struct CSVWriter: Hashable, Sendable {
 
     private func encode(header: [String], rows: [[String]], file: String) throws(InterchangeError) -> Data {
         _ = try CSVColumnIndex(names: header, file: file)
+        if encoding == .gbk { return try gbk(header: header, rows: rows, file: file) }
         var text = writesByteOrderMark ? "\u{FEFF}" : ""
         append(header, to: &text)
         for (i, row) in rows.enumerated() {
@@ -52,6 +67,29 @@ public struct CSVWriter: Hashable, Sendable {
             append(row + Array(repeating: "", count: header.count - row.count), to: &text)
         }
         return Data(text.utf8)
+    }
+
+    /// The whole text in GBK; a field GBK cannot hold is named by its row (the header is row 0) and column.
+    private func gbk(header: [String], rows: [[String]], file: String) throws(InterchangeError) -> Data {
+        let encoder = try GBKEncoder()
+        var bytes: [UInt8] = []
+        for (i, row) in ([header] + rows).enumerated() {
+            guard row.count <= header.count else {
+                throw .cannotWrite(file: file, reason: "row \(i) has \(row.count) fields but the header has \(header.count)")
+            }
+            var line = ""
+            append(row + Array(repeating: "", count: header.count - row.count), to: &line)
+            guard let encoded = encoder.encode(line) else {
+                let column = row.indices.first { encoder.encode(row[$0]) == nil } ?? 0
+                let field = row.indices.contains(column) ? row[column] : ""
+                throw .cannotWrite(
+                    file: file,
+                    reason: "row \(i), column '\(header[column])': '\(field)' has a character GBK cannot hold; "
+                        + "write UTF-8 (the default) instead")
+            }
+            bytes += encoded
+        }
+        return Data(bytes)
     }
 
     private func append(_ fields: [String], to text: inout String) {

@@ -36,35 +36,11 @@ final class GB18030Decoder {
     /// Decodes `bytes`; unless `isLast`, a sequence cut off at their end is not an error but is left
     /// unused, for the caller to hand over again with the next bytes.
     func decode(_ bytes: [UInt8], isLast: Bool) -> Outcome {
-        var input = bytes
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(bytes.count + bytes.count / 2)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        let stop: (consumed: Int, invalid: Bool) = input.withUnsafeMutableBufferPointer { inputBuffer in
-            guard let inputStart = inputBuffer.baseAddress else { return (0, false) }
-            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inputStart)
-                .assumingMemoryBound(to: CChar.self)
-            var inLeft = inputBuffer.count
-            while inLeft > 0 {
-                var outLeft = chunk.count
-                let (result, code) = chunk.withUnsafeMutableBufferPointer { outputBuffer in
-                    var outPointer: UnsafeMutablePointer<CChar>? = outputBuffer.baseAddress.map {
-                        UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self)
-                    }
-                    let result = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
-                    return (result, errno)
-                }
-                utf8.append(contentsOf: chunk[..<(chunk.count - outLeft)])
-                // E2BIG only means the chunk is full; EINVAL is a sequence cut off at the end, which the
-                // next bytes may complete; EILSEQ is a byte that is not GB18030.
-                if result == -1 && code != E2BIG {
-                    return (inputBuffer.count - inLeft, code != EINVAL || isLast)
-                }
-            }
-            return (inputBuffer.count, false)
-        }
-        if stop.invalid { return .invalidByte(at: stop.consumed) }
-        return .text(utf8: utf8, consumed: stop.consumed)
+        let (utf8, consumed, failure) = iconvConvert(handle, bytes)
+        // EINVAL is a sequence cut off at the end, which the next bytes may complete; EILSEQ is a byte that is
+        // not GB18030.
+        if let failure, failure != EINVAL || isLast { return .invalidByte(at: consumed) }
+        return .text(utf8: utf8, consumed: consumed)
     }
 }
 

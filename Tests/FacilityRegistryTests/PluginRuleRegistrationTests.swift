@@ -118,7 +118,7 @@ struct PluginRuleRegistrationTests {
             ("seats and safe", "require \"seats and safe\": column 1: 'and' needs true/false, but this is a number"),
             (
                 "seat > 1",
-                "require \"seat > 1\": column 1: unknown field 'seat' (did you mean 'seats'?); the fields are: safe, seats, surface"
+                "require \"seat > 1\": column 1: unknown field 'seat' (did you mean 'seats'?); the fields are: address, operator, phone, safe, seats, source, surface"
             ),
         ] as [(String, String?)])
     func swiftPluginRulesAreChecked(require: String, expected: String?) throws {

@@ -2,7 +2,7 @@ public import FacilityKit
 public import Foundation
 public import GeoCore
 import GeoPackage
-import Interchange
+public import Interchange
 public import Projection
 public import OGRInterchange
 
@@ -14,9 +14,16 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
 }
 
 /// Writes facilities of one kind to a file, in any CRS. Every format carries the same columns:
-/// `facility_id`, `name`, `opened`, `closed`, then the kind's fields in schema order.
+/// `facility_id`, `name`, `opened`, `closed`, then the kind's fields in schema order. In Chinese (the default) a
+/// CSV is written for people: labels as headers (编号, 名称, 面积 (m²)…), enum values by their labels, booleans as
+/// 是/否; in English it keeps column names, codes and true/false, for programs. Positions are rounded to 7
+/// decimals of a degree (about 1 cm) or 2 of a metre. A GeoPackage describes its columns in `gpkg_data_columns`.
 public struct FacilityExporter {
     public let plugin: any FacilityPlugin
+    /// The language of CSV headers and values and of the GeoPackage's column aliases.
+    public var language: ReportLanguage = .zh
+    /// The bytes of a CSV: UTF-8 with a byte order mark (Excel opens it in Chinese), or GBK.
+    public var csvEncoding: CSVWriter.Encoding = .utf8
 
     public init(plugin: any FacilityPlugin) {
         self.plugin = plugin
@@ -44,13 +51,16 @@ public struct FacilityExporter {
                 GeoJSONDocument(FeatureCollection(features: features), name: plugin.id.rawValue, declaredCRS: declared),
                 to: url, prettyPrinted: false)
         case .csv:
-            let header = ["x", "y"] + columnNames
-            let rows = features.map { feature -> [String] in
-                let position = feature.geometry?.coordinates.first
-                return [position.map { String($0.x) } ?? "", position.map { String($0.y) } ?? ""]
-                    + columnNames.map { feature.properties[$0]?.cellText ?? "" }
+            let zh = language == .zh
+            let coordinates = crs.isGeographic ? (zh ? ["经度", "纬度"] : ["lon", "lat"]) : ["x", "y"]
+            let header = coordinates.map { crs.epsgCode == 4326 ? $0 : "\($0) (\(crs.description))" }
+                + columnNames.map { zh ? FacilityColumnLabels.label($0, schema: plugin.schema).zh : $0 }
+            let digits = crs.isGeographic ? 7 : 2
+            let rows = zip(records, positions).map { record, position -> [String] in
+                [Self.fixed(position.x, digits: digits), Self.fixed(position.y, digits: digits)]
+                    + columnNames.map { cell($0, of: record) }
             }
-            try CSVWriter().write(header: header, rows: rows, to: url)
+            try CSVWriter(encoding: csvEncoding).write(header: header, rows: rows, to: url)
         case .gpkg:
             try writeGeoPackage(features, to: url, crs: crs)
         case .xlsx, .shp:
@@ -60,9 +70,32 @@ public struct FacilityExporter {
     }
 
     /// The registry's own columns, then the schema's.
-    var columnNames: [String] {
-        GeoPackageFacilityStore.fixedColumns.map(\.name) + plugin.schema.fields.map(\.name)
+    var columnNames: [String] { FacilityColumnLabels.columns(of: plugin.schema) }
+
+    /// A CSV cell: dates as YYYY-MM-DD; in Chinese, enum values by label and booleans as 是/否.
+    func cell(_ column: String, of record: FacilityRecord) -> String {
+        switch column {
+        case "facility_id": return record.id.rawValue
+        case "name": return record.name
+        case "opened": return record.opened?.description ?? ""
+        case "closed": return record.closed?.description ?? ""
+        default: break
+        }
+        guard let value = record.attributes[column] else { return "" }
+        switch value {
+        case .boolean(let b): return language == .zh ? (b ? "是" : "否") : (b ? "true" : "false")
+        case .text(let t):
+            if language == .zh, case .enumeration(let options)? = plugin.schema.field(named: column)?.type,
+                let option = options.first(where: { $0.value == t })
+            {
+                return option.label.zh
+            }
+            return t
+        default: return value.jsonValue.cellText ?? ""
+        }
     }
+
+    static func fixed(_ value: Double, digits: Int) -> String { String(format: "%.\(digits)f", value) }
 
     func properties(of record: FacilityRecord) -> [String: JSONValue] {
         var properties: [String: JSONValue] = [
@@ -87,11 +120,15 @@ public struct FacilityExporter {
             try file.register([srs])
             // The same columns as the registry's own table for the kind.
             let columns = GeoPackageFacilityStore.kindTable(plugin.descriptor, schema: plugin.schema).columns
-            try file.writeLayer(
-                FeatureLayer(
-                    name: plugin.id.rawValue, geometry: GeometryColumn(type: .point, srsID: srs.id), columns: columns,
-                    features: features),
-                identifier: plugin.descriptor.name.zh, description: plugin.descriptor.name.en)
+            try file.write { tx in
+                _ = try tx.writeLayer(
+                    FeatureLayer(
+                        name: plugin.id.rawValue, geometry: GeometryColumn(type: .point, srsID: srs.id), columns: columns,
+                        features: features),
+                    identifier: plugin.descriptor.name.zh, description: plugin.descriptor.name.en)
+                try tx.describeColumns(
+                    FacilityColumnLabels.dataColumns(of: plugin.schema, language: language), of: plugin.id.rawValue)
+            }
             if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
             try FileManager.default.moveItem(at: partial, to: url)
         } catch {

@@ -14,7 +14,7 @@ struct ColumnMapping: Sendable {
     /// Input columns that fill nothing (reported, never an error).
     var unused: [String]
 
-    static let idNames = ["facility_id", "id", "编号", "设施编号", "编码", "序号"]
+    static let idNames = ["facility_id", "id", "编号", "设施编号", "编码", "序号", "uid", "poi_id", "poiid"]
     static let nameNames = ["name", "名称", "设施名称", "场所名称", "名字", "title"]
     static let openedNames = ["opened", "开放日期", "启用日期", "建成日期", "开业日期", "opened_on"]
     static let closedNames = ["closed", "关闭日期", "停用日期", "撤销日期", "closed_on"]
@@ -34,7 +34,9 @@ struct ColumnMapping: Sendable {
         }
         fields = [:]
         for field in schema.fields {
-            if let column = find(field.headerNames) { fields[field.name] = column }
+            // The labels `export` writes (`面积 (平方米)`) read back as the field.
+            let exported = FacilityColumnLabels.label(field.name, schema: schema)
+            if let column = find(field.headerNames + [exported.zh, exported.en]) { fields[field.name] = column }
         }
         id = find(Self.idNames)
         name = find(Self.nameNames)

@@ -43,6 +43,7 @@ public struct FacilityImporter {
         let crs = try table.crs(override: override)
         var taken: Set<String> = []
         if case .columns(let x, let y) = table.location { taken = [x, y] }
+        if let pair = table.pairColumn { taken.insert(pair) }
         let mapping = ColumnMapping(header: table.header, schema: plugin.schema, taken: taken)
         guard mapping.name != nil else {
             throw .input(

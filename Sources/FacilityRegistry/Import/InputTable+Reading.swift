@@ -38,11 +38,14 @@ extension InputTable {
             columns = coordinateColumns
         } else if let found = CoordinateColumns.detect(in: table.header) {
             columns = found
+        } else if let pair = pairColumn(in: table.header) {
+            return splitting(pair, of: table)
         } else {
             throw RegistryError.input(
                 file: table.file,
                 reason: "no coordinate columns found among \(table.header.joined(separator: ", ")); "
-                    + "name them 经度/纬度, lng/lat, lon/lat or x/y, or give --lon and --lat")
+                    + "name them 经度/纬度, lng/lat, lon/lat or x/y, or one column location as \"lng,lat\" "
+                    + "(AMap), or give --lon and --lat")
         }
         let names = Columns(table.header)
         let rows = table.rows.filter { !$0.isBlank }.map { row in

@@ -87,6 +87,9 @@ public struct InputTable: Sendable {
     public var crsStatement: String?
     /// The text encoding the rows were decoded from, when the file left it open (a Shapefile's `.dbf`).
     public var textEncoding: String?
+    /// The one column that held both coordinates as "lng,lat" (AMap's `location`), when the location columns
+    /// were split from it.
+    public var pairColumn: String?
 
     public init(
         file: String, header: [String], rows: [Row], location: Location, declaredCRS: String?, rowLabel: String

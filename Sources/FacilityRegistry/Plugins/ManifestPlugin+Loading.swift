@@ -14,7 +14,7 @@ extension ManifestPlugin {
 
     static func read(_ root: YAMLNode) throws(YAMLProblem) -> ManifestPlugin {
         try root.allowKeys(
-            ["id", "api_version", "version", "name", "summary", "fields", "osm", "catchment", "rules"],
+            ["id", "api_version", "version", "name", "summary", "fields", "osm", "poi", "catchment", "rules"],
             context: "in a plugin manifest")
         let idNode = try root.required("id")
         let idText = try idNode.string()
@@ -29,6 +29,7 @@ extension ManifestPlugin {
         let schema = AttributeSchema(
             fields: try fieldNodes.map { node throws(YAMLProblem) in try FieldSpec(manifest: node) })
         let osmMapping = try root.optional("osm").map { node throws(YAMLProblem) in try OSMTagMapping(manifest: node) }
+        let poiMapping = try root.optional("poi").map { node throws(YAMLProblem) in try POITypeMapping(manifest: node) }
         let catchment = try root.optional("catchment").map { node throws(YAMLProblem) in
             try node.allowKeys(["walking_distance_m", "source"])
             let distanceNode = try node.required("walking_distance_m")
@@ -50,7 +51,8 @@ extension ManifestPlugin {
                 try RuleDefinition(yaml: node, origin: .plugin(id)).rule
             } ?? []
         return ManifestPlugin(
-            descriptor: descriptor, schema: schema, osmMapping: osmMapping, defaultCatchment: catchment, rules: rules,
+            descriptor: descriptor, schema: schema, osmMapping: osmMapping, poiMapping: poiMapping,
+            defaultCatchment: catchment, rules: rules,
             path: root.file)
     }
 
@@ -93,11 +95,14 @@ extension FieldSpec {
         case "enum":
             type = .enumeration(
                 try node.required("values").sequence().map { option throws(YAMLProblem) in
-                    try option.allowKeys(["value", "zh", "en"])
+                    try option.allowKeys(["value", "zh", "en", "synonyms"])
                     return EnumOption(
                         value: try option.required("value").string(),
                         label: LocalizedText(
-                            zh: try option.required("zh").string(), en: try option.required("en").string()))
+                            zh: try option.required("zh").string(), en: try option.required("en").string()),
+                        synonyms: try option.optional("synonyms")?.sequence().map { n throws(YAMLProblem) in
+                            try n.string()
+                        } ?? [])
                 })
         default:
             throw typeNode.error("unknown type '\(typeName)'; use integer, real, text, boolean, enum or date")
@@ -130,4 +135,35 @@ extension OSMTagMapping {
         guard !conditions.isEmpty else { throw node.error("match needs at least one set of tags") }
         self.init(conditions: conditions, attributeTags: try node.optional("attributes")?.stringMap() ?? [:])
     }
+}
+
+extension POITypeMapping {
+    /// A list of `{amap: [typecodes], baidu: [tags], implies: {field: value}}`; a typecode is read as written
+    /// (`090100` keeps its leading zero).
+    init(manifest node: YAMLNode) throws(YAMLProblem) {
+        let conditions = try node.sequence().map { condition throws(YAMLProblem) -> TypeCondition in
+            try condition.allowKeys(["amap", "baidu", "implies"])
+            let amap: [String] = try condition.optional("amap")?.sequence().map { code throws(YAMLProblem) -> String in
+                let text = try code.string()
+                guard !text.isEmpty, text.count <= 6, text.allSatisfy(\.isASCIIDigit) else {
+                    throw code.error("'\(text)' is not an AMap typecode (up to six digits, e.g. \"141204\")")
+                }
+                return text
+            } ?? []
+            let baidu: [String] = try condition.optional("baidu")?.sequence().map { tag throws(YAMLProblem) -> String in
+                try tag.string()
+            } ?? []
+            guard !amap.isEmpty || !baidu.isEmpty else {
+                throw condition.error("a POI type needs amap typecodes or baidu tags")
+            }
+            return TypeCondition(
+                amap: amap, baidu: baidu, implies: try condition.optional("implies")?.stringMap() ?? [:])
+        }
+        guard !conditions.isEmpty else { throw node.error("poi needs at least one type") }
+        self.init(conditions)
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

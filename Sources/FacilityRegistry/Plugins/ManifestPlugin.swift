@@ -6,6 +6,8 @@ public struct ManifestPlugin: FacilityPlugin {
     public var descriptor: PluginDescriptor
     public var schema: AttributeSchema
     public var osmMapping: OSMTagMapping?
+    /// The manifest's `poi:` list: AMap typecodes and Baidu tags.
+    public var poiMapping: POITypeMapping?
     public var defaultCatchment: Catchment?
     /// The manifest's `rules:`, in the rule-pack format.
     public var rules: [Rule]

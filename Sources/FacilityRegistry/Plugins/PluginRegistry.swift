@@ -27,9 +27,11 @@ public struct PluginRegistry: Sendable {
     public init() {}
 
     /// Registers a plugin after checking its API version, its schema, its rules (every condition
-    /// parses, and those on its own kind read only its fields, derived ones included), and that no
-    /// plugin with the same id is registered.
-    public mutating func register(_ plugin: any FacilityPlugin, origin: Origin) throws(RegistryError) {
+    /// parses, and those on its own kind read only its fields, derived ones included), the attribute values its
+    /// POI type mapping implies, and that no plugin with the same id is registered. The registry holds it with
+    /// the standard fields (``AttributeSchema/standardFields``) added to its schema.
+    public mutating func register(_ declared: any FacilityPlugin, origin: Origin) throws(RegistryError) {
+        let plugin = RegisteredPlugin(declared)
         let descriptor = plugin.descriptor
         if let existing = entries[descriptor.id] {
             throw .duplicatePlugin(id: descriptor.id, first: existing.origin, second: origin)
@@ -44,6 +46,7 @@ public struct PluginRegistry: Sendable {
             throw .invalidSchema(id: descriptor.id, origin: origin, problem: error)
         }
         try Self.checkRules(of: plugin, origin: origin)
+        try Self.checkPOIMapping(of: plugin, origin: origin)
         entries[descriptor.id] = Entry(plugin: plugin, origin: origin)
     }
 
@@ -72,6 +75,27 @@ public struct PluginRegistry: Sendable {
                 throw .invalidRule(
                     id: plugin.id, origin: origin, rule: rule.id,
                     problem: "supply_field '\(supply)' is not a field of \(plugin.id)")
+            }
+        }
+    }
+
+    /// Every value a POI type implies names a field of the kind and parses as that field's value.
+    static func checkPOIMapping(of plugin: any FacilityPlugin, origin: Origin) throws(RegistryError) {
+        for condition in plugin.poiMapping?.conditions ?? [] {
+            for (name, text) in condition.impliedAttributes.sorted(by: { $0.key < $1.key }) {
+                let types = (condition.amapTypecodes + condition.baiduTags).joined(separator: ", ")
+                guard let field = plugin.schema.field(named: name) else {
+                    throw .invalidSchema(
+                        id: plugin.id, origin: origin,
+                        problem: SchemaError(field: name, reason: "the POI type \(types) implies a field the kind lacks"))
+                }
+                do {
+                    _ = try field.parse(text)
+                } catch {
+                    throw .invalidSchema(
+                        id: plugin.id, origin: origin,
+                        problem: SchemaError(field: name, reason: "the POI type \(types) implies \(error.reason)"))
+                }
             }
         }
     }

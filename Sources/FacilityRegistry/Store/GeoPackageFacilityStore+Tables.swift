@@ -89,6 +89,15 @@ extension GeoPackageFacilityStore {
         }
     }
 
+    /// The kind's columns described in `gpkg_data_columns` with their Chinese labels, the aliases QGIS shows;
+    /// written only when they differ from what the file has (a registry made before had none).
+    func describeColumns(_ tx: GeoPackageTransaction, kind: PluginID, schema: AttributeSchema) throws {
+        let wanted = FacilityColumnLabels.dataColumns(of: schema, language: .zh)
+        let current = try tx.columnDescriptions(of: kind.rawValue)
+        guard current.count != wanted.count || wanted.contains(where: { current[$0.column] != $0 }) else { return }
+        try tx.describeColumns(wanted, of: kind.rawValue)
+    }
+
     // MARK: Facilities
 
     static func row(for record: FacilityRecord) -> FeatureRow {

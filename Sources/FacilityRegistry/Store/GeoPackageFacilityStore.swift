@@ -69,6 +69,7 @@ public final class GeoPackageFacilityStore: FacilityStore {
                     try tx.createTable(Self.kindTable(descriptor, schema: schema))
                     try tx.insert([kindsRow(descriptor, stored, fid: nil)], into: Self.kindsTable.name)
                 }
+                try describeColumns(tx, kind: kind, schema: schema)
             }
         }
         schemas[kind] = schema

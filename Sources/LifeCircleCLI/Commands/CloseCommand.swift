@@ -77,9 +77,24 @@ struct HistoryCommand: ParsableCommand {
             header: zh ? ["序号", "时间 (UTC)", "操作人", "操作", "类型", "编号", "说明"]
                 : ["#", "at (UTC)", "user", "action", "kind", "id", "reason"],
             rows: entries.map { e in
-                [String(e.sequence), timestamp.string(from: e.at), e.actor, e.action.rawValue, e.kind.rawValue,
+                [String(e.sequence), timestamp.string(from: e.at), e.actor, AuditText.action(e.action, language: global.lang),
+                 (try? workspace.plugin(e.kind.rawValue))?.descriptor.name.text(for: global.lang) ?? e.kind.rawValue,
                  e.facilityID.rawValue, e.reason ?? ""]
             })
         print(table.render(), terminator: "")
+    }
+}
+
+/// How `history` names an audit action: 新增/修改/删除/关闭/合并, or the code in English.
+enum AuditText {
+    static func action(_ action: AuditAction, language: ReportLanguage) -> String {
+        guard language == .zh else { return action.rawValue }
+        switch action {
+        case .insert: return "新增"
+        case .update: return "修改"
+        case .delete: return "删除"
+        case .close: return "关闭"
+        case .merge: return "合并"
+        }
     }
 }

@@ -4,6 +4,7 @@ import FacilityRegistry
 import Interchange
 import OGRInterchange
 import Foundation
+import Interchange
 import Projection
 
 struct ExportCommand: ParsableCommand {
@@ -12,10 +13,19 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export the facilities of a kind to GeoJSON, CSV, a GeoPackage, an Excel sheet or a Shapefile.",
         discussion: """
             Coordinates are EPSG:4326 unless --crs asks for another system (any EPSG code or PROJ string, gcj02,
-            bd09). CSV is written in UTF-8 with a byte-order mark, so Excel opens it correctly in Chinese.
+            bd09), to 7 decimals of a degree (about 1 cm) or 2 of a metre.
+
+            A CSV in Chinese (the default) is for people: headers are the field labels (编号, 名称, 面积 (平方米)…),
+            enum values their labels, yes/no 是/否, and import reads it back. With --lang en it keeps column names,
+            codes and true/false, for programs. It is UTF-8 with a byte-order mark, which Excel 2016 and later
+            open correctly; --encoding gbk writes GBK for older Excel and systems that read only GBK (a character
+            GBK lacks is refused, naming its row and column).
+
             XLSX (through GDAL) has the coordinates in x/y columns. A Shapefile gets a .prj for its system and a
             .cpg for its .dbf: UTF-8, or GBK with --encoding gbk for older ArcGIS and Excel; names longer than a
             .dbf's 10 bytes are shortened (facility_id → facility_i), and `import` reads them back.
+
+            A GeoPackage describes its columns in gpkg_data_columns: QGIS shows the labels as field aliases.
 
             Examples:
               lifecircle export maternity_room --format gpkg -o rooms.gpkg
@@ -23,6 +33,7 @@ struct ExportCommand: ParsableCommand {
               lifecircle export park --format geojson -o 2023.geojson --as-of 2023-12-31
               lifecircle export maternity_room --format xlsx -o rooms.xlsx
               lifecircle export public_toilet --format shp -o toilets.shp --encoding gbk
+              lifecircle export public_toilet --format csv -o t.csv --encoding gbk
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -36,14 +47,15 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "Only facilities open on this date. Example: --as-of 2025-12-31", valueName: "date"))
     var asOf: String?
-
     @Option(help: ArgumentHelp(
-        "The text encoding of a Shapefile's .dbf. Example: --encoding gbk", valueName: "utf8|gbk"))
+        "The text encoding of a CSV (utf8 with a byte-order mark, the default) or a Shapefile's .dbf. "
+            + "Example: --encoding gbk", valueName: "utf8|gbk"))
     var encoding: TextEncoding?
 
     func validate() throws {
-        if let encoding, format != .shp || ![.utf8, .gbk].contains(encoding) {
-            throw ValidationError("--encoding \(encoding) does not apply to --format \(format.rawValue); it takes utf8 or gbk for shp")
+        if let encoding, ![.csv, .shp].contains(format) || ![.utf8, .gbk].contains(encoding) {
+            throw ValidationError(
+                "--encoding \(encoding) does not apply to --format \(format.rawValue); it takes utf8 or gbk for csv and shp")
         }
     }
 
@@ -53,7 +65,10 @@ struct ExportCommand: ParsableCommand {
         let target = try crs.map { try CRS(parsing: $0) } ?? .wgs84
         let date = try asOf.map(DateOption.parse)
         let records = try workspace.openStoreForReading().facilities(kind: plugin.id, in: nil, asOf: date)
-        let written = try FacilityExporter(plugin: plugin).write(
+        var exporter = FacilityExporter(plugin: plugin)
+        exporter.language = global.lang
+        exporter.csvEncoding = encoding == .gbk ? .gbk : .utf8
+        let written = try exporter.write(
             records, format: format, to: URL(fileURLWithPath: output), crs: target,
             dbfEncoding: encoding == .gbk ? .gbk : .utf8)
         let dbf = written.map { global.lang == .zh ? "，.dbf 编码 \($0)" : ", .dbf in \($0)" } ?? ""

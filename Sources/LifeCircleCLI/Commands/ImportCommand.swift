@@ -111,8 +111,13 @@ struct ImportCommand: ParsableCommand {
             return try importOSM(plugin: plugin, store: store, source: source)
         }
         let columns = lon.flatMap { x in lat.map { y in CoordinateColumns(lon: x, lat: y) } }
-        let table = try InputTable.read(contentsOf: source, encoding: encoding, coordinateColumns: columns, layer: layer)
-        let batch = try FacilityImporter(plugin: plugin).read(table, crs: try crs.map { try CRS(parsing: $0) })
+        var table = try InputTable.read(contentsOf: source, encoding: encoding, coordinateColumns: columns, layer: layer)
+        var defaultCRS: CRS?
+        if let poi = POIExport.detect(in: table) {
+            table = try selectPOIs(poi, of: table, plugin: plugin)
+            defaultCRS = poi.provider.crs
+        }
+        let batch = try FacilityImporter(plugin: plugin).read(table, crs: try crs.map { try CRS(parsing: $0) } ?? defaultCRS)
         if !batch.rejects.isEmpty && !skipInvalid {
             throw RegistryError.invalidRows(
                 file: file, problems: batch.rejects.flatMap(\.problems), invalidRows: batch.rejects.count,
@@ -140,6 +145,36 @@ struct ImportCommand: ParsableCommand {
 }
 
 extension ImportCommand {
+    /// An AMap or Baidu POI export: says which layout its headers show and which system its coordinates are read
+    /// in, keeps the rows of the kind's POI types, and says how many of other types it left out.
+    private func selectPOIs(_ poi: POIExport, of table: InputTable, plugin: any FacilityPlugin) throws -> InputTable {
+        let zh = global.lang == .zh
+        let columns = poi.evidence.joined(separator: ", ")
+        let system = crs ?? poi.provider.crs.description
+        Console.note(zh
+            ? "按\(poi.provider.label.zh) POI 导出格式读取（依据列：\(columns)）；坐标系 \(system)\(crs == nil ? "（默认，可用 --crs 指定）" : "")"
+            : "Reading a \(poi.provider.label.en) POI export (told by the columns \(columns)); coordinates in \(system)\(crs == nil ? " (the default; --crs overrides)" : "")")
+        let selection = poi.select(table, for: plugin)
+        if selection.unmapped {
+            Console.warning(zh
+                ? "\(plugin.id) 没有 POI 类型映射：文件中的每一行都按 \(plugin.id) 导入"
+                : "\(plugin.id) has no POI type mapping: every row of the file is imported as \(plugin.id)")
+        } else if !selection.leftOut.isEmpty {
+            let total = selection.leftOut.reduce(0) { $0 + $1.rows }
+            let types = selection.leftOut.prefix(5).map { "\($0.type) ×\($0.rows)" }.joined(separator: "; ")
+            Console.note(zh
+                ? "保留 \(selection.kept) 行 \(plugin.id) 类型；\(total) 行为其他类型，未导入（\(types)）"
+                : "Kept \(selection.kept) rows of \(plugin.id)'s POI types; left out \(total) rows of other types (\(types))")
+        }
+        guard selection.kept > 0 else {
+            throw CommandFailure(
+                "\(file): no row has a POI type of \(plugin.id) (`lifecircle plugins show \(plugin.id)` lists its "
+                    + "typecodes and tags)",
+                exitCode: ExitStatus.dataError)
+        }
+        return selection.table
+    }
+
     /// An OpenStreetMap extract, through the kind's tag mapping; one transaction like any import.
     private func importOSM(plugin: any FacilityPlugin, store: GeoPackageFacilityStore, source: URL) throws {
         let area = try clip.map { try Boundary.read($0, crs: nil) }

@@ -11,8 +11,9 @@ struct NearestCommand: ParsableCommand {
         abstract: "The k facilities of a kind nearest to a point, by geodesic (straight-line) distance.",
         discussion: """
             The point is longitude,latitude in EPSG:4326 unless --crs names its system; a point picked on
-            AMap is --crs gcj02. Distances are metres on the WGS84 ellipsoid; walking distances come from the
-            network commands.
+            AMap is --crs gcj02 (without it the point is read 300-600 m off in China). The facilities are shown
+            in the same system as --at, so their positions can be found on the same map. Distances are metres
+            on the WGS84 ellipsoid, to 0.1 m; walking distances come from the network commands.
 
             Examples:
               lifecircle nearest maternity_room --at 113.2205,23.4045 -k 3
@@ -23,7 +24,9 @@ struct NearestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The facility kind. Example: public_toilet", valueName: "kind")) var kind: String
     @Option(help: ArgumentHelp("The point, x,y (longitude,latitude). Example: --at 113.22,23.40", valueName: "x,y"))
     var at: String
-    @Option(help: ArgumentHelp("The system of --at. Example: --crs gcj02", valueName: "crs")) var crs: String?
+    @Option(help: ArgumentHelp(
+        "The system of --at and of the positions shown. Example: --crs gcj02", valueName: "crs"))
+    var crs: String?
     @Option(name: .short, help: ArgumentHelp("How many facilities. Example: -k 5", valueName: "n")) var k: Int = 1
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "Only facilities open on this date. Example: --as-of 2025-12-31", valueName: "date"))
@@ -37,15 +40,18 @@ struct NearestCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(options: global)
         let plugin = try workspace.plugin(kind)
-        let point = try PointOption.wgs84(at, crs: try crs.map { try CRS(parsing: $0) })
+        let system = try crs.map { try CRS(parsing: $0) }
+        let point = try PointOption.wgs84(at, crs: system)
         let date = try asOf.map(DateOption.parse)
         let store = try workspace.openStoreForReading()
         let found = try store.nearest(kind: plugin.id, to: point, k: k, asOf: date)
+        let position = try OutputPosition(found.map(\.record), crs: system ?? .wgs84)
         if json {
-            try printJSON(found.map { FacilityJSON($0.record, distanceMeters: $0.distanceMeters) })
+            try printJSON(found.map { FacilityJSON($0.record, distanceMeters: $0.distanceMeters, position: position) })
         } else {
             print(FacilityTable.render(
-                found.map(\.record), plugin: plugin, language: global.lang, distances: found.map(\.distanceMeters)),
+                found.map(\.record), plugin: plugin, language: global.lang, distances: found.map(\.distanceMeters),
+                position: position),
                 terminator: "")
         }
     }

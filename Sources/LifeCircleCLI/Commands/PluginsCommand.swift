@@ -46,8 +46,15 @@ struct PluginsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one plugin: identity, attribute schema, OSM mapping and default catchment.",
-            discussion: "Example:\n  lifecircle plugins show maternity_room")
+            abstract: "Show one plugin: identity, attribute schema, enum values, OSM and POI mappings, catchment.",
+            discussion: """
+                The fields include the standard ones every kind has (address 地址, phone 电话, operator 管理/运营单位,
+                source 数据来源). Each enum value is listed with its code, Chinese and English labels and the
+                synonyms an import accepts for it (商场 for commercial); any of them may be typed in a list.
+
+                Example:
+                  lifecircle plugins show maternity_room
+                """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("The plugin id. Example: maternity_room", valueName: "id")) var id: String
@@ -74,6 +81,25 @@ struct PluginsCommand: ParsableCommand {
                      f.unit ?? "", FieldDescription.range(f), f.aliases.joined(separator: ", ")]
                 })
             print(table.render(), terminator: "")
+            let values = plugin.schema.fields.flatMap { field -> [[String]] in
+                guard case .enumeration(let options) = field.type else { return [] }
+                return options.map { [field.name, $0.value, $0.label.zh, $0.label.en, $0.synonyms.joined(separator: "、")] }
+            }
+            if !values.isEmpty {
+                print(zh ? "\n取值（导入时代码、中英文名称和同义词均可）：" : "\nValues (an import accepts the code, either label or a synonym):")
+                print(TextTable(
+                    header: zh ? ["字段", "代码", "中文", "English", "同义词"] : ["field", "code", "中文", "English", "synonyms"],
+                    rows: values).render(), terminator: "")
+            }
+            if let poi = plugin.poiMapping {
+                print(zh ? "\nPOI 类型（高德 typecode / 百度 tag）：" : "\nPOI types (AMap typecode / Baidu tag):")
+                print(TextTable(
+                    header: zh ? ["高德", "百度", "推定取值"] : ["AMap", "Baidu", "implies"],
+                    rows: poi.conditions.map { c in
+                        [c.amapTypecodes.joined(separator: ", "), c.baiduTags.joined(separator: ", "),
+                         c.impliedAttributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")]
+                    }).render(), terminator: "")
+            }
             if let osm = plugin.osmMapping {
                 let conditions = osm.match.map { $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
                     .joined(separator: " + ") }
@@ -117,7 +143,21 @@ struct PluginSummary: Encodable {
         var minimum: Double?
         var maximum: Double?
         var values: [String]?
+        /// Each enum value with its labels and synonyms.
+        var options: [Option]?
         var aliases: [String]
+    }
+
+    struct Option: Encodable {
+        var value: String
+        var label: LocalizedText
+        var synonyms: [String]
+    }
+
+    struct POIType: Encodable {
+        var amap: [String]
+        var baidu: [String]
+        var implies: [String: String]
     }
 
     var id: String
@@ -128,6 +168,7 @@ struct PluginSummary: Encodable {
     var fieldCount: Int
     var fields: [Field]?
     var osm: [[String: String]]?
+    var poi: [POIType]?
     var catchmentMeters: Double?
 
     init(_ entry: PluginRegistry.Entry, withFields: Bool = false) {
@@ -139,19 +180,26 @@ struct PluginSummary: Encodable {
         origin = entry.origin.description
         fieldCount = plugin.schema.fields.count
         osm = plugin.osmMapping?.match
+        poi = plugin.poiMapping?.conditions.map {
+            POIType(amap: $0.amapTypecodes, baidu: $0.baiduTags, implies: $0.impliedAttributes)
+        }
         catchmentMeters = plugin.defaultCatchment?.walkingDistanceMeters
         guard withFields else { return }
         fields = plugin.schema.fields.map { f in
             var values: [String]?
-            if case .enumeration(let options) = f.type { values = options.map(\.value) }
+            var options: [Option]?
+            if case .enumeration(let choices) = f.type {
+                values = choices.map(\.value)
+                options = choices.map { Option(value: $0.value, label: $0.label, synonyms: $0.synonyms) }
+            }
             return Field(
                 name: f.name, label: f.label, type: f.type.name, required: f.required, unit: f.unit,
-                minimum: f.minimum, maximum: f.maximum, values: values, aliases: f.aliases)
+                minimum: f.minimum, maximum: f.maximum, values: values, options: options, aliases: f.aliases)
         }
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, version, origin, fields, osm
+        case id, name, version, origin, fields, osm, poi
         case apiVersion = "api_version"
         case fieldCount = "field_count"
         case catchmentMeters = "catchment_m"

@@ -53,7 +53,7 @@ struct RegistryDiffOutput {
         default:
             switch record.attributes[field] {
             case .real(let r)?: return plainNumber(r)
-            case let value?: return FacilityTable.cell(value, zh: zh)
+            case let value?: return FacilityTable.cell(value, field: plugin.schema.field(named: field), language: zh ? .zh : .en)
             case nil: return "—"
             }
         }
