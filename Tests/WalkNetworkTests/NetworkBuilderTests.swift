@@ -69,7 +69,7 @@ import Testing
         #expect(s.waysOffered == 3 && s.waysAccepted == 1 && s.waysRejectedByProfile == 1 && s.waysDegenerate == 1)
         let graph = try builder.build()
         #expect(graph.edgeCount == 1)
-        #expect(graph.provenance == ["source": "test", "profile": "walk@1.0.0"])
+        #expect(graph.provenance == ["source": "test", "profile": "walk@1.1.0"])
     }
 
     @Test func badCoordinatesNameTheWay() {
