@@ -61,15 +61,7 @@ extension RuleEvaluator {
         if coverage.inPartsWithoutFacility.overall > 0 {
             detail = detail + Self.residentsCutOff(coverage.inPartsWithoutFacility, units: evidence.units)
         }
-        if coverage.nearFragments > 0 {
-            let people = Wording.whole(coverage.nearFragments)
-            detail =
-                detail
-                + LocalizedText(
-                    zh: "；\(people) 人最近的道路是过小的零碎路段，已接入较大的路网片区",
-                    en: "; for \(people) the nearest street is a fragment too small to analyse, so they were snapped "
-                        + "to a larger part")
-        }
+        if coverage.nearFragments > 0 { detail = detail + Self.nearFragments(coverage.nearFragments) }
         if !undecided.isEmpty {
             detail =
                 detail
@@ -102,6 +94,14 @@ extension RuleEvaluator {
             zh: "；\(Wording.whole(people.overall)) 人所在的路网片区内没有这类设施，步行无法到达\(inUnits.zh)",
             en: "; \(Wording.whole(people.overall)) live on a part of the walking network with none of them, where no "
                 + "walk reaches one\(inUnits.en)")
+    }
+
+    /// "; for 12 the nearest street is a fragment…": residents snapped past a fragment set aside.
+    static func nearFragments(_ people: Double) -> LocalizedText {
+        LocalizedText(
+            zh: "；\(Wording.whole(people)) 人最近的道路是过小的零碎路段，已接入较大的路网片区",
+            en: "; for \(Wording.whole(people)) the nearest street is a fragment too small to analyse, so they were "
+                + "snapped to a larger part")
     }
 
     /// "; lowest of 10 units: 新华街道, 62.5 %" — for rules read in every unit.
