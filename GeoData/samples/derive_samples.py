@@ -23,6 +23,17 @@ def nodes_with(xml_root, key, value):
 def name_of(osm_id, tags):
     return tags.get('name') or f"公厕 node/{osm_id}"
 
+def toilets_csv(toilets, line_end):
+    """The toilets as a clerk's table: Chinese headers, id, name, lon/lat to 7 decimals, wheelchair, fee."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator=line_end)
+    w.writerow(['编号', '名称', '经度', '纬度', '无障碍', '收费'])
+    for osm_id, lon, lat, tags in toilets:
+        w.writerow([f'node/{osm_id}', name_of(osm_id, tags), f'{lon:.7f}', f'{lat:.7f}',
+                    tags.get('wheelchair', ''), tags.get('fee', '')])
+    return buf.getvalue()
+
+
 def main(geodata):
     here = Path(__file__).parent
     pbf = geodata / 'osm/helsinki.osm.pbf'
@@ -30,13 +41,7 @@ def main(geodata):
     helsinki = nodes_with(ET.fromstring(xml), 'amenity', 'toilets')
     # A CSV as Excel on a Chinese Windows saves it: GB18030 (a superset of GBK, needed for the Finnish
     # letters), CRLF line ends, Chinese headers.
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator='\r\n')
-    w.writerow(['编号', '名称', '经度', '纬度', '无障碍', '收费'])
-    for osm_id, lon, lat, tags in helsinki:
-        w.writerow([f'node/{osm_id}', name_of(osm_id, tags), f'{lon:.7f}', f'{lat:.7f}',
-                    tags.get('wheelchair', ''), tags.get('fee', '')])
-    (here / 'helsinki_toilets_gbk.csv').write_bytes(buf.getvalue().encode('gb18030'))
+    (here / 'helsinki_toilets_gbk.csv').write_bytes(toilets_csv(helsinki, '\r\n').encode('gb18030'))
 
     monaco_root = ET.parse(gzip.open(geodata / 'osm/monaco.osm.gz')).getroot()
     monaco = nodes_with(monaco_root, 'amenity', 'toilets')
@@ -51,13 +56,7 @@ def main(geodata):
     # surveyor's Shapefile the import tests make with ogr2ogr. UTF-8, LF, Chinese headers.
     longgang_root = ET.parse(gzip.open(geodata / 'osm/shenzhen_longgang_2019.osm.gz')).getroot()
     longgang = nodes_with(longgang_root, 'amenity', 'toilets')
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator='\n')
-    w.writerow(['编号', '名称', '经度', '纬度', '无障碍', '收费'])
-    for osm_id, lon, lat, tags in longgang:
-        w.writerow([f'node/{osm_id}', name_of(osm_id, tags), f'{lon:.7f}', f'{lat:.7f}',
-                    tags.get('wheelchair', ''), tags.get('fee', '')])
-    (here / 'longgang_toilets.csv').write_text(buf.getvalue(), encoding='utf-8')
+    (here / 'longgang_toilets.csv').write_text(toilets_csv(longgang, '\n'), encoding='utf-8')
     print(f'helsinki toilets: {len(helsinki)}, monaco toilets: {len(monaco)}, longgang toilets: {len(longgang)}',
           file=sys.stderr)
 
