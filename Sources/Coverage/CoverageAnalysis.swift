@@ -77,17 +77,22 @@ public struct CoverageAnalysis: Sendable {
         }
         return CoverageResult(
             thresholds: thresholds, k: k, demand: demand, demandParts: targets.map { $0.map { graph.component(of: $0.edge) } },
-            demandOnFragment: try Self.nearestEdgeOnFragment(demandLocations, graph: graph, within: maxSnapDistance),
+            demandOnFragment: try nearestEdgeOnFragment(demandLocations, snapped: demandSnaps, graph: graph),
             kinds: perKind)
     }
 
-    /// Which places have their nearest edge (within the snap distance) on a fragment that the analysis sets aside.
-    static func nearestEdgeOnFragment(_ places: [Coordinate], graph: WalkGraph, within maxSnapDistance: Double)
-        throws -> [Bool]
-    {
-        guard graph.share(of: .analysed).droppedComponents > 0 else { return places.map { _ in false } }
-        return try Snapper(graph: graph, maxDistance: maxSnapDistance, components: .all).snap(places).map { snap in
-            snap.snappedPoint.map { !graph.keeps(component: graph.component(of: $0.edge), in: .analysed) } ?? false
+    /// Which places have their nearest edge (within the snap distance) on a fragment that the analysis sets aside:
+    /// a fragment edge nearer than the kept one they were `snapped` to. Only the fragments are indexed for this.
+    func nearestEdgeOnFragment(_ places: [Coordinate], snapped: [SnapResult], graph: WalkGraph) throws -> [Bool] {
+        let fragments = Set(graph.components.filter { !ComponentSelection.analysed.contains($0) }.map(\.index))
+        guard !fragments.isEmpty else { return places.map { _ in false } }
+        let nearest = try Snapper(
+            graph: graph, maxDistance: maxSnapDistance, components: .only(fragments), searchRadius: maxSnapDistance
+        ).snap(places)
+        return zip(nearest, snapped).map { fragment, kept in
+            guard let onFragment = fragment.snappedPoint else { return false }
+            guard let onKept = kept.snappedPoint else { return true }
+            return onFragment.leg < onKept.leg
         }
     }
 }

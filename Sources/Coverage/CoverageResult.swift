@@ -35,12 +35,15 @@ public struct CoverageResult: Sendable {
     public func residentsInPartsWithoutFacility(kind: String, group: String, include: (Int) -> Bool = { _ in true })
         -> Double
     {
-        guard let parts = kinds[kind]?.partsWithFacility else { return 0 }
-        var people = 0.0
-        for (i, unit) in demand.enumerated() where include(i) {
-            if let part = demandParts[i], !parts.contains(part) { people += unit.population[group] ?? 0 }
+        demand.indices.reduce(0) { sum, i in
+            include(i) && isInPartWithoutFacility(i, kind: kind) ? sum + (demand[i].population[group] ?? 0) : sum
         }
-        return people
+    }
+
+    /// Whether demand unit `i` was snapped to a part of the network that holds no `kind`.
+    public func isInPartWithoutFacility(_ i: Int, kind: String) -> Bool {
+        guard let part = demandParts[i], let parts = kinds[kind]?.partsWithFacility else { return false }
+        return !parts.contains(part)
     }
 
     /// Residents of `group` (of the units `include` keeps) whose nearest street lies on a fragment set aside.

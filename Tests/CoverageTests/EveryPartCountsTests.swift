@@ -67,6 +67,13 @@ struct EveryPartCountsTests {
             demand: demand.map { .init(place: $0, population: ["total": 1], adminUnit: nil) },
             facilities: ["facility": facilities])
         let ours = try #require(result.kinds["facility"]).entries.map(\.nearest)
+        // Which places have their nearest street on a fragment set aside: as snapping to every part at once says.
+        let anyPart = try Snapper(graph: graph, maxDistance: Self.maxSnap, components: .all).snap(demand.map(\.location))
+        let nearFragment = anyPart.map { snap in
+            snap.snappedPoint.map { !graph.keeps(component: graph.component(of: $0.edge), in: .analysed) } ?? false
+        }
+        #expect(result.demandOnFragment == nearFragment)
+        #expect(nearFragment.contains(true), "no held-out place lies near a fragment: the check above tests nothing")
 
         let folder = try TemporaryFolder()
         defer { folder.remove() }

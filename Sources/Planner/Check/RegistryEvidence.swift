@@ -129,7 +129,6 @@ public final class RegistryEvidence: RuleEvidence {
                 en: "the walking network does not reach these residents (no demand unit lies within \(Int(maxSnapDistance)) m of it); build the network of this area with `lifecircle network build`")
         }
         let entries = result.kinds["facilities"]?.entries
-        let partsWithFacility = result.kinds["facilities"]?.partsWithFacility ?? []
         var covered = UnitFigures(overall: 0), total = UnitFigures(overall: 0)
         var cutOff = UnitFigures(overall: 0)
         var nearFragments = 0.0
@@ -142,7 +141,7 @@ public final class RegistryEvidence: RuleEvidence {
             if let unit { total.byUnit[unit, default: 0] += people }
             if !result.demandSnapped[position] { unsnapped += people }
             if result.demandOnFragment[position] { nearFragments += people }
-            if let part = result.demandParts[position], !partsWithFacility.contains(part) {
+            if result.isInPartWithoutFacility(position, kind: "facilities") {
                 cutOff.overall += people
                 if let unit { cutOff.byUnit[unit, default: 0] += people }
             }
