@@ -37,7 +37,17 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ["pandana", "networkx", "osmnx", "pyrosm"]
+TOOLS = ["pandana", "networkx", "scipy", "osmnx", "pyrosm"]
+# The province-sized SYNTHETIC PBFs that lifecircle-bench also builds through the CLI: shared/bench beside the
+# checkout (or beside the folder of work trees).
+BENCH_PBF_NAMES = ["synth_100k.osm.pbf", "synth_1m.osm.pbf"]
+
+
+def bench_pbf_folder():
+    for folder in (ROOT.parent / "shared" / "bench", ROOT.parent.parent / "shared" / "bench"):
+        if folder.is_dir():
+            return folder
+    return None
 
 
 def log(text):
@@ -235,7 +245,99 @@ def job_networkx(p):
     }
 
 
-JOBS = {"pyrosm": job_pyrosm, "osmnx": job_osmnx, "pandana": job_pandana, "networkx": job_networkx}
+def job_scipy(p):
+    """The compiled baseline: scipy.sparse.csgraph.dijkstra from every facility of a kind at once
+    (min_only=True: each node's distance to its nearest source), on a CSR matrix of the same edges."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    meta, nodes, edges, kinds, ours = load_case(p["folder"])
+    base = resident_bytes()
+    bound = float(meta["bound_m"])
+    n = int(nodes.index.max()) + 1
+    u, v, w = edges["source"].to_numpy(), edges["target"].to_numpy(), edges["length_m"].to_numpy(dtype=float)
+    del edges
+
+    def graph():
+        # Both directions; parallel edges keep the shortest (sum_duplicates would add them: take the minimum).
+        rows, cols, weights = np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([w, w])
+        order = np.lexsort((weights, cols, rows))
+        rows, cols, weights = rows[order], cols[order], weights[order]
+        first = np.ones(len(rows), dtype=bool)
+        first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
+        # Zero-length edges would vanish from a sparse matrix: the smallest positive length keeps them.
+        weights = np.maximum(weights[first], 1e-9)
+        return coo_matrix((weights, (rows[first], cols[first])), shape=(n, n)).tocsr()
+
+    graph_seconds, matrix = repeat(graph, p["runs"], p["budget"], "scipy CSR matrix")
+
+    def nearest(limit):
+        return {kind: dijkstra(matrix, directed=False, indices=where, min_only=True, limit=limit)
+                for kind, where in kinds.items()}
+
+    nearest_seconds, found = repeat(lambda: nearest(bound), p["runs"], p["budget"],
+                                    "scipy dijkstra(min_only=True), 3 kinds")
+    unbounded_seconds, _ = repeat(lambda: nearest(np.inf), p["runs"], p["budget"],
+                                  "scipy dijkstra(min_only=True), 3 kinds, unbounded")
+    demand = ours["node"].to_numpy()
+    worst, mismatches, compared = 0.0, 0, 0
+    for kind, dist in found.items():
+        d, m, c = check(ours, kind, dist[demand], bound)
+        worst, mismatches, compared = max(worst, d), mismatches + m, compared + c
+    return {
+        "graphSeconds": graph_seconds, "nearestSeconds": nearest_seconds, "unboundedSeconds": unbounded_seconds,
+        "maxAbsDifferenceMetres": worst, "mismatches": mismatches, "comparedValues": compared,
+        "baselineResidentBytes": base,
+    }
+
+
+def job_bench_pbf(p):
+    """The bench PBFs (synthetic, province-sized): pyrosm's walking network as a user calls it, and osmium
+    (pyosmium) reading every node and way with locations, the floor of any PBF reader in Python."""
+    import osmium
+    from pyrosm import OSM
+
+    class Count(osmium.SimpleHandler):
+        def __init__(self):
+            super().__init__()
+            self.nodes = self.ways = 0
+
+        def node(self, n):
+            self.nodes += 1
+
+        def way(self, w):
+            self.ways += 1
+
+    results = {}
+    for path in p["files"]:
+        name = Path(path).name
+        log(f"[{name}] pyrosm and osmium")
+        seconds, edges = repeat(lambda: OSM(path).get_network(network_type="walking"), p["runs"], p["budget"],
+                                "pyrosm get_network")
+
+        def graph():
+            osm = OSM(path)
+            nodes, edges = osm.get_network(network_type="walking", nodes=True)
+            return osm.to_graph(nodes, edges, graph_type="networkx", retain_all=True)
+
+        graph_seconds, _ = repeat(graph, p["runs"], p["budget"], "pyrosm get_network(nodes=True) + to_graph")
+
+        def read():
+            handler = Count()
+            handler.apply_file(path, locations=True)
+            return handler
+
+        osmium_seconds, handler = repeat(read, p["runs"], p["budget"], "osmium apply_file(locations=True)")
+        results[name] = {
+            "pyrosmSeconds": seconds, "pyrosmGraphSeconds": graph_seconds, "osmiumSeconds": osmium_seconds,
+            "edges": len(edges), "nodes": handler.nodes, "ways": handler.ways,
+        }
+    return results
+
+
+JOBS = {"pyrosm": job_pyrosm, "osmnx": job_osmnx, "pandana": job_pandana, "networkx": job_networkx,
+        "scipy": job_scipy, "bench_pbf": job_bench_pbf}
 
 
 def run_child(job, params):
@@ -252,7 +354,7 @@ def run_child(job, params):
         if child.returncode != 0 or not rfile.exists():
             return {"skipped": f"failed (exit status {child.returncode}, see the log)"}
         result = json.loads(rfile.read_text())
-        if job in ("pandana", "networkx"):
+        if job in ("pandana", "networkx", "scipy", "bench_pbf"):
             result["peakResidentBytes"] = usage.ru_maxrss * 1024
         return result
 
@@ -327,6 +429,8 @@ def main():
     parser.add_argument("--max-estimate", type=float, default=240.0,
                         help="skip a tool on a grid when its extrapolated time there exceeds this (default 240 s)")
     parser.add_argument("--only", help="only these networks (comma-separated)")
+    parser.add_argument("--bench-pbfs", type=Path, default=bench_pbf_folder(),
+                        help="the folder of synth_100k.osm.pbf and synth_1m.osm.pbf (default: shared/bench)")
     parser.add_argument("--tools", default=",".join(TOOLS), help=f"which tools (default: {','.join(TOOLS)})")
     parser.add_argument("--output", type=Path, help="the report (default: where lifecircle-bench wrote it)")
     parser.add_argument("--no-render", action="store_true", help="do not rewrite the report")
@@ -374,6 +478,13 @@ def main():
             for f in todo:
                 cases[f["case"]][tool] = found.get(f["case"], {"skipped": found.get("skipped", "failed")})
 
+    # The province-sized PBFs: pyrosm and osmium, in one process.
+    bench_pbf = {}
+    if "pyrosm" in tools and args.bench_pbfs:
+        present = [str(args.bench_pbfs / name) for name in BENCH_PBF_NAMES if (args.bench_pbfs / name).exists()]
+        if present:
+            bench_pbf = run_child("bench_pbf", {"files": present, "runs": runs, "budget": args.budget})
+
     # The nearest-facility job on the exported graphs: one process per tool and network.
     # (nodes, seconds of one round) on the grids each tool ran on, to decide whether the next one is worth it.
     grid_history = {}
@@ -385,7 +496,7 @@ def main():
         folder = entry.get("exportFolder")
         log(f"[{name}] {bc['label']}, {nodes} nodes")
         is_grid = "grid" in bc["source"]
-        for tool in ("pandana", "networkx"):
+        for tool in ("pandana", "networkx", "scipy"):
             if tool not in tools:
                 continue
             if not folder or not (Path(folder) / "meta.json").exists():
@@ -421,7 +532,8 @@ def main():
                 grid_history.setdefault(tool, []).append((nodes, first))
 
     versions = {}
-    for tool, dist in (("pandana", "pandana"), ("NetworkX", "networkx"), ("OSMnx", "osmnx"), ("pyrosm", "pyrosm")):
+    for tool, dist in (("pandana", "pandana"), ("NetworkX", "networkx"), ("SciPy", "scipy"), ("OSMnx", "osmnx"),
+                       ("pyrosm", "pyrosm"), ("pyosmium", "osmium")):
         try:
             versions[tool] = metadata.version(dist)
         except metadata.PackageNotFoundError:
@@ -432,7 +544,7 @@ def main():
     reference = {
         "runID": bench["runID"], "runs": runs, "budgetSeconds": args.budget, "versions": versions,
         "python": f"Python {platform.python_version()}", "totalSeconds": time.perf_counter() - started,
-        "cases": cases,
+        "cases": cases, "benchPBF": bench_pbf,
     }
     out = args.export / "reference.json"
     out.write_text(json.dumps(reference, indent=2, sort_keys=True))

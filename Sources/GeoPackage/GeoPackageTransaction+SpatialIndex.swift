@@ -21,19 +21,22 @@ extension GeoPackageTransaction {
     }
 
     /// Creates the virtual table, fills it from the table's rows, adds the triggers that keep it
-    /// current and registers the extension.
-    func createSpatialIndex(table: String, column: String, primaryKey: String) throws {
+    /// current and registers the extension. With `alreadyFilled`, the virtual table exists and holds every
+    /// row's box (a bulk writer filled it): only the triggers and the extension are added.
+    func createSpatialIndex(table: String, column: String, primaryKey: String, alreadyFilled: Bool = false) throws {
         let rtree = Self.rtreeName(table: table, column: column)
-        try db.execute(sql: "CREATE VIRTUAL TABLE \(rtree.quotedIdentifier) USING rtree(id, minx, maxx, miny, maxy)")
         let (t, c, i, r) = (
             table.quotedIdentifier, column.quotedIdentifier, primaryKey.quotedIdentifier, rtree.quotedIdentifier
         )
-        try db.execute(
+        if !alreadyFilled {
+            try db.execute(sql: "CREATE VIRTUAL TABLE \(r) USING rtree(id, minx, maxx, miny, maxy)")
+            try db.execute(
             sql: """
                 INSERT OR REPLACE INTO \(r)
                   SELECT \(i), ST_MinX(\(c)), ST_MaxX(\(c)), ST_MinY(\(c)), ST_MaxY(\(c)) FROM \(t)
                   WHERE \(c) NOT NULL AND NOT ST_IsEmpty(\(c))
                 """)
+        }
         let values = "NEW.\(i), ST_MinX(NEW.\(c)), ST_MaxX(NEW.\(c)), ST_MinY(NEW.\(c)), ST_MaxY(NEW.\(c))"
         let triggers: [(String, String)] = [
             // Insertion of a non-empty geometry: add it.

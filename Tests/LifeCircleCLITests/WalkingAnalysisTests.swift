@@ -30,6 +30,37 @@ struct WalkingAnalysisTests {
         #expect(report.layers["network_edges"]?.geometry == "Line String")
     }
 
+    /// `--no-layers` writes the cache alone (and removes the earlier build's layers); `network export` writes
+    /// them from the cache, bulk-loaded with the R-tree filled after the rows: GDAL reads the same counts and
+    /// its spatial filter (through the R-tree) finds a subset.
+    @Test func layersOnDemandMatchTheCacheAndTheirRTreeAnswers() throws {
+        let other = try CommandRunner()
+        let osm = Repository.geoData.appendingPathComponent("osm/helsinki.osm.pbf").path
+        let build = try other.run(["network", "build", "--osm", osm, "--no-layers", "--lang", "en"])
+        try #require(build.status == 0, "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: other.path("registry.walknet")))
+        #expect(!FileManager.default.fileExists(atPath: other.path("registry.network.gpkg")))
+        #expect(build.stdout.contains("network export"))
+
+        let export = try other.run(["network", "export", "--output", other.path("net.gpkg"), "--lang", "en"])
+        try #require(export.status == 0, "\(export.stderr)")
+        let exported = try OgrReport(of: other.path("net.gpkg"))
+        let built = try OgrReport(of: cli.path("registry.network.gpkg"))
+        let edges = try #require(exported.layers["network_edges"]?.featureCount)
+        #expect(edges > 3000)
+        #expect(edges == built.layers["network_edges"]?.featureCount)
+        #expect(exported.layers["network_nodes"]?.featureCount == built.layers["network_nodes"]?.featureCount)
+        let filtered = try OgrReport.ogrinfo(
+            ["-so", "-spat", "24.93", "60.16", "24.95", "60.17", other.path("net.gpkg"), "network_edges"])
+        let inBox = filtered.output.split(separator: "\n").first { $0.hasPrefix("Feature Count:") }
+            .flatMap { Int($0.split(separator: " ").last ?? "") }
+        let found = try #require(inBox, "\(filtered.output)")
+        #expect(found > 0 && found < edges)
+        let index = try OgrReport.ogrinfo(
+            ["-sql", "SELECT HasSpatialIndex('network_edges', 'geom')", other.path("net.gpkg")])
+        #expect(index.output.contains("= 1"), "\(index.output)")
+    }
+
     @Test func coverageSharesAreWeightedAndGrowWithDistance() throws {
         let result = try cli.run(["coverage", "--json", "--distances-csv", cli.path("d.csv")])
         #expect(result.status == 0, "\(result.stderr)")

@@ -15,15 +15,18 @@ struct NetworkCommand: ParsableCommand {
             Examples:
               lifecircle network build --osm huadu.osm.pbf --clip huadu.geojson
               lifecircle network build --roads roads.gpkg --crs EPSG:4547 --profile stroller
+              lifecircle network export
             """,
-        subcommands: [Build.self])
+        subcommands: [Build.self, Export.self])
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the network from an OSM extract or a road line layer and save it beside the registry.",
             discussion: """
-                The network is saved as registry.walknet (a fast cache the analyses load) and registry.network.gpkg
-                (layers network_nodes and network_edges for QGIS). Walking rules come from a profile in
+                The network is saved as registry.walknet (a fast cache the analyses load) and, for networks of up
+                to 300 000 edges (a district; --layers for any size, --no-layers for none), registry.network.gpkg
+                (layers network_nodes and network_edges for QGIS); `network export` writes the layers later from
+                the cache. Walking rules come from a profile in
                 GeoData/profiles: walk (the default) or stroller (no steps, for carers with prams). Parts of the
                 network not connected to the rest are reported; analyses use every part but fragments under 500 m.
                 A profile of your own: Docs/formats/walking-profile.md.
@@ -56,9 +59,14 @@ struct NetworkCommand: ParsableCommand {
         @Option(name: .customLong("clip-crs"), help: ArgumentHelp(
             "The system of --clip when the file does not state it. Example: --clip-crs gcj02", valueName: "crs"))
         var clipCRS: String?
+        @Flag(help: "Write the QGIS layers (registry.network.gpkg) whatever the network's size.")
+        var layers = false
+        @Flag(name: .customLong("no-layers"), help: "Write only the cache, no QGIS layers.")
+        var noLayers = false
 
         func validate() throws {
             if (osm == nil) == (roads == nil) { throw ValidationError("give one of --osm FILE or --roads FILE") }
+            if layers && noLayers { throw ValidationError("give --layers or --no-layers, not both") }
         }
 
         func run() throws {
@@ -73,7 +81,8 @@ struct NetworkCommand: ParsableCommand {
                                 layer: layer)
             }
             let started = Date()
-            let report = try NetworkBuildJob(profile: walking, clip: boundary).run(
+            let policy: NetworkBuildJob.LayerPolicy = layers ? .always : noLayers ? .never : .automatic
+            let report = try NetworkBuildJob(profile: walking, clip: boundary, layers: policy).run(
                 source, saveBeside: global.registry, progress: { Console.progress($0) })
             Console.endProgress()
             let graph = report.graph
@@ -93,8 +102,40 @@ struct NetworkCommand: ParsableCommand {
                     ? "最大连通片区只有路网长度的 \(plainNumber(largest, digits: 1))%：路网被分成了许多互不相连的部分。道路图层的线若在交叉处没有公共节点，请检查数据；OSM 数据请检查步行规则是否去掉了连接各片区的道路。"
                     : "the largest connected part holds only \(plainNumber(largest, digits: 1))% of the network: it falls apart into many pieces. For a road layer, check that lines meet at shared vertices where they cross; for OSM, check whether the walking profile drops the roads that join the parts.")
             }
-            print(zh ? "已保存：\(report.files.cache.path)，\(report.files.layers.path)"
-                : "Saved: \(report.files.cache.path), \(report.files.layers.path)")
+            if report.layersWritten {
+                print(zh ? "已保存：\(report.files.cache.path)，\(report.files.layers.path)"
+                    : "Saved: \(report.files.cache.path), \(report.files.layers.path)")
+            } else {
+                print(zh ? "已保存：\(report.files.cache.path)（未写 QGIS 图层；需要时运行 lifecircle network export）"
+                    : "Saved: \(report.files.cache.path) (no QGIS layers written; `lifecircle network export` writes them)")
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the saved network's QGIS layers (network_nodes, network_edges) from its cache.",
+            discussion: """
+                Reads registry.walknet, as `network build` saved it, and writes registry.network.gpkg (or --output).
+
+                Examples:
+                  lifecircle network export
+                  lifecircle network export --output huadu_network.gpkg
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("Where to write the layers (default: registry.network.gpkg). Example: --output net.gpkg",
+                                   valueName: "file"))
+        var output: String?
+
+        func run() throws {
+            let started = Date()
+            let (graph, file) = try NetworkLayers.export(
+                registry: global.registry, to: output.map { URL(fileURLWithPath: $0) })
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            print(global.lang == .zh
+                ? "已写出 \(graph.nodeCount) 个节点、\(graph.edgeCount) 条路段到 \(file.path)，用时 \(seconds) 秒"
+                : "Wrote \(graph.nodeCount) nodes and \(graph.edgeCount) edges to \(file.path) in \(seconds) s")
         }
     }
 }

@@ -27,15 +27,27 @@ public struct NetworkBuildJob {
         /// What the largest part holds on its own.
         public var largestShare: ComponentShare
         public var files: NetworkFiles
+        /// Whether `files.layers` was written (see ``LayerPolicy``).
+        public var layersWritten: Bool
+    }
+
+    /// When the build writes the QGIS layers beside the cache.
+    public enum LayerPolicy: Sendable {
+        /// For networks of at most ``NetworkLayers/automaticEdgeLimit`` edges.
+        case automatic
+        case always
+        case never
     }
 
     public let profile: WalkingProfile
     /// The study area in EPSG:4326; ways are cut to the nodes inside it.
     public let clip: Geometry?
+    public let layers: LayerPolicy
 
-    public init(profile: WalkingProfile, clip: Geometry?) {
+    public init(profile: WalkingProfile, clip: Geometry?, layers: LayerPolicy = .automatic) {
         self.profile = profile
         self.clip = clip
+        self.layers = layers
     }
 
     public func run(
@@ -84,10 +96,23 @@ public struct NetworkBuildJob {
         }
         let files = NetworkFiles(registry: registry)
         try graph.write(to: files.cache)
-        try NetworkLayers.write(graph, to: files.layers)
+        let writeLayers =
+            switch layers {
+            case .always: true
+            case .never: false
+            case .automatic: graph.edgeCount <= NetworkLayers.automaticEdgeLimit
+            }
+        if writeLayers {
+            progress("writing the QGIS layers")
+            try NetworkLayers.write(graph, to: files.layers)
+        } else {
+            // Layers of an earlier build would not show this network.
+            try? FileManager.default.removeItem(at: files.layers)
+        }
         return Report(
             graph: graph, waysUsed: used, waysDropped: dropped,
-            analysedShare: graph.share(of: .analysed), largestShare: graph.share(of: .largest), files: files)
+            analysedShare: graph.share(of: .analysed), largestShare: graph.share(of: .largest), files: files,
+            layersWritten: writeLayers)
     }
 
     /// A point-in-polygon test on longitude/latitude (straight edges in degrees: at district scale the
@@ -101,45 +126,74 @@ public struct NetworkBuildJob {
 }
 
 /// The graph as GeoPackage layers that QGIS shows: nodes (with their OSM id and component) and edges
-/// (with their way id, length in metres and component).
-enum NetworkLayers {
-    static func write(_ graph: WalkGraph, to url: URL) throws {
-        try? FileManager.default.removeItem(at: url)
-        let file = try GeoPackageFile(path: url.path, mode: .create)
-        let nodes = graph.nodeIndices.map { node in
-            Feature(
-                geometry: .point(graph.coordinate(of: node)),
-                properties: [
-                    "node": .number(Double(node.index)),
-                    "osm_id": graph.externalID(of: node).map { .number(Double($0)) } ?? .null,
-                    "component": .number(Double(graph.component(of: node))),
-                ])
+/// (with their way id, length in metres and component). Written through the bulk layer writer (one
+/// prepared statement, the R-tree filled after the rows) into a file beside the target, renamed into place
+/// when whole.
+public enum NetworkLayers {
+    /// Networks with more edges than this get no layers from `network build` unless asked (`--layers`):
+    /// a province's layers are hundreds of megabytes that take longer to write than the whole build, and
+    /// `network export` writes them from the cache when they are wanted.
+    public static let automaticEdgeLimit = 300_000
+
+    public static func write(_ graph: WalkGraph, to url: URL) throws {
+        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
+        try? FileManager.default.removeItem(at: partial)
+        do {
+            let file = try GeoPackageFile(path: partial.path, mode: .build)
+            try file.writeBulkLayer(
+                TableDefinition(
+                    name: "network_nodes", geometry: GeometryColumn(type: .point, srsID: 4326),
+                    columns: [Column("node", .integer), Column("osm_id", .integer), Column("component", .integer)],
+                    identifier: "步行网络节点 / walking network nodes"),
+                count: graph.nodeCount, row: { index in nodeRow(graph, index) })
+            try file.writeBulkLayer(
+                TableDefinition(
+                    name: "network_edges", geometry: GeometryColumn(type: .lineString, srsID: 4326),
+                    columns: [
+                        Column("edge", .integer), Column("source", .integer), Column("target", .integer),
+                        Column("way_id", .integer), Column("length_m", .real), Column("component", .integer),
+                    ],
+                    identifier: "步行网络路段 / walking network edges"),
+                count: graph.edgeCount, row: { index in edgeRow(graph, index) })
+            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+            try FileManager.default.moveItem(at: partial, to: url)
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            throw error
         }
-        let edges = graph.edgeIndices.map { edge in
-            let (source, target) = graph.endpoints(of: edge)
-            return Feature(
-                geometry: .lineString(graph.polyline(of: edge)),
-                properties: [
-                    "edge": .number(Double(edge.index)), "source": .number(Double(source.index)),
-                    "target": .number(Double(target.index)), "way_id": .number(Double(graph.wayID(of: edge))),
-                    "length_m": .number((graph.length(of: edge) * 100).rounded() / 100),
-                    "component": .number(Double(graph.component(of: edge))),
-                ])
+    }
+
+    private static func nodeRow(_ graph: WalkGraph, _ index: Int) -> (geometry: Geometry, values: [ColumnValue]) {
+        let node = NodeIndex(index)
+        let osmID: ColumnValue = graph.externalID(of: node).map { ColumnValue.integer($0) } ?? .null
+        let values: [ColumnValue] = [.integer(Int64(index)), osmID, .integer(Int64(graph.component(of: node)))]
+        return (.point(graph.coordinate(of: node)), values)
+    }
+
+    private static func edgeRow(_ graph: WalkGraph, _ index: Int) -> (geometry: Geometry, values: [ColumnValue]) {
+        let edge = EdgeIndex(index)
+        let (source, target) = graph.endpoints(of: edge)
+        let length = (graph.length(of: edge) * 100).rounded() / 100
+        let values: [ColumnValue] = [
+            .integer(Int64(index)), .integer(Int64(source.index)), .integer(Int64(target.index)),
+            .integer(graph.wayID(of: edge)), .real(length), .integer(Int64(graph.component(of: edge))),
+        ]
+        return (.lineString(graph.polyline(of: edge)), values)
+    }
+}
+
+extension NetworkLayers {
+    /// Writes the layers of the network saved beside `registry` (its `.walknet`) to `url`, or to the usual
+    /// `registry.network.gpkg`; returns the graph and where they went.
+    public static func export(registry: String, to url: URL? = nil) throws -> (graph: WalkGraph, file: URL) {
+        let files = NetworkFiles(registry: registry)
+        guard FileManager.default.fileExists(atPath: files.cache.path) else {
+            throw RegistryError.input(
+                file: files.cache.path, reason: "no walking network; build one with `lifecircle network build`")
         }
-        try file.writeLayer(
-            FeatureLayer(
-                name: "network_nodes", geometry: GeometryColumn(type: .point, srsID: 4326),
-                columns: [Column("node", .integer), Column("osm_id", .integer), Column("component", .integer)],
-                features: Array(nodes)),
-            identifier: "步行网络节点 / walking network nodes")
-        try file.writeLayer(
-            FeatureLayer(
-                name: "network_edges", geometry: GeometryColumn(type: .lineString, srsID: 4326),
-                columns: [
-                    Column("edge", .integer), Column("source", .integer), Column("target", .integer),
-                    Column("way_id", .integer), Column("length_m", .real), Column("component", .integer),
-                ],
-                features: Array(edges)),
-            identifier: "步行网络路段 / walking network edges")
+        let graph = try WalkGraph(contentsOf: files.cache)
+        let target = url ?? files.layers
+        try write(graph, to: target)
+        return (graph, target)
     }
 }
