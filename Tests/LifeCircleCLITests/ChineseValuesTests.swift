@@ -143,6 +143,50 @@ struct ChineseValuesTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("odd-gbk.csv")))
     }
 
+    /// XLSX for the bureau, like the CSV: in Chinese the labels as headers, enum labels and 是/否, numbers as
+    /// numbers (read by ogrinfo); in English names, codes and booleans; `import` reads both back to the same records.
+    @Test func xlsxExportInChineseAndEnglishReadsBack() throws {
+        try cli.write("toilets.csv", """
+            编号,名称,经度,纬度,公厕类别,第三卫生间,婴儿护理台,女厕位,地址
+            T1,新华街公厕,113.2205,23.4045,一类,是,否,6,新华街1号
+            T2,站前路公厕,113.2100,23.3900,三类公厕,否,,2,
+
+            """)
+        try #require(try cli.run(["import", "public_toilet", "toilets.csv", "--crs", "EPSG:4326"]).status == 0)
+        let before = try cli.run(["list", "public_toilet", "--json"])
+
+        #expect(try cli.run(["export", "public_toilet", "--format", "xlsx", "-o", "toilets.xlsx"]).status == 0)
+        let summary = try OgrReport.ogrinfo(["-so", "-al", cli.path("toilets.xlsx")]).stdout
+        #expect(summary.contains("Feature Count: 2"))
+        for header in ["经度: Real", "纬度: Real", "编号: String", "名称: String", "公厕类别: String", "第三卫生间: String",
+                       "地址: String"] {
+            #expect(summary.contains(header), "\(header) in \(summary)")
+        }
+        let zh = try OgrReport.ogrinfo(["-al", cli.path("toilets.xlsx")]).stdout
+        for cell in ["经度 (Real) = 113.2205", "编号 (String) = T1", "名称 (String) = 新华街公厕", "公厕类别 (String) = 一类",
+                     "第三卫生间 (String) = 是", "婴儿护理台 (String) = 否", "女厕位 (个) (Integer) = 6", "公厕类别 (String) = 三类", "地址 (String) = 新华街1号"] {
+            #expect(zh.contains(cell), "\(cell) in \(zh)")
+        }
+        #expect(!zh.contains("class1") && !zh.contains("family_toilet"))
+
+        #expect(try cli.run(["export", "public_toilet", "--format", "xlsx", "-o", "en.xlsx", "--lang", "en"]).status == 0)
+        let en = try OgrReport.ogrinfo(["-al", cli.path("en.xlsx")]).stdout
+        for cell in ["lon (Real) = 113.2205", "facility_id (String) = T1", "toilet_class (String) = class1",
+                     "family_toilet (Integer(Boolean)) = 1", "changing_table (Integer(Boolean)) = 0"] {
+            #expect(en.contains(cell), "\(cell) in \(en)")
+        }
+
+        for sheet in ["toilets.xlsx", "en.xlsx"] {
+            let registry = "\(sheet).gpkg"
+            try #require(try cli.run(["init", "--registry", registry]).status == 0)
+            let back = try cli.run(["import", "public_toilet", sheet, "--crs", "EPSG:4326", "--registry", registry])
+            #expect(back.status == 0 && back.stdout.contains("已导入 2 处公厕"), "\(sheet): \(back.stderr)")
+            #expect(!back.stderr.contains("not used"), "every column is read back: \(back.stderr)")
+            let again = try cli.run(["list", "public_toilet", "--json", "--registry", registry])
+            #expect(again.stdout == before.stdout, "\(sheet) reads back as the records it came from")
+        }
+    }
+
     /// The GeoPackage export and the registry describe their columns in gpkg_data_columns (the aliases QGIS shows
     /// with GDAL ≥ 3.7), registered as the gpkg_schema extension; GDAL reads both files without a warning.
     @Test func geoPackageColumnsHaveChineseTitles() throws {

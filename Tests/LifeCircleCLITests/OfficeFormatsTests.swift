@@ -142,8 +142,8 @@ struct OfficeFormatsTests {
         let sheet = try OgrReport(of: cli.path("out.xlsx"))
         #expect(sheet.layers["public_toilet"]?.featureCount == 5)
         let cells = try OgrReport.ogrinfo(["-al", cli.path("out.xlsx")]).output
-        #expect(cells.contains("name (String) = 公厕 node/2368374393"))
-        #expect(cells.contains("x (Real) = 114.2085453"), "\(cells)")
+        #expect(cells.contains("名称 (String) = 公厕 node/2368374393"))
+        #expect(cells.contains("经度 (Real) = 114.2085453"), "\(cells)")
 
         let shp = try cli.run(["export", "public_toilet", "--format", "shp", "-o", "out.shp", "--crs", "EPSG:4547",
                                "--encoding", "gbk"])

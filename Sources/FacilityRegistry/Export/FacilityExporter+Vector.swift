@@ -5,21 +5,21 @@ import OGRInterchange
 import Projection
 
 extension FacilityExporter {
-    /// A Shapefile (GBK or UTF-8 `.dbf`, a `.cpg` saying which, a `.prj`) or an XLSX sheet (coordinates in `x`/`y`
+    /// A Shapefile (GBK or UTF-8 `.dbf`, a `.cpg` saying which, a `.prj`) or an XLSX sheet (coordinates in
     /// columns, as in CSV), written through GDAL. Returns the `.dbf` encoding GDAL wrote (CP936, GB18030, UTF-8).
+    /// A Shapefile keeps the column names (shortened to a `.dbf`'s 10 bytes) and typed values, for GIS; a sheet is
+    /// for people, like a CSV: in Chinese its headers are the labels and its enum values and booleans (是/否) text.
     func writeVector(
         _ records: [FacilityRecord], positions: [Coordinate], format: ExportFormat, to url: URL, crs: CRS,
         encoding: VectorTextEncoding
     ) throws -> String? {
-        var fields: [VectorLayerOutput.Field] = [
-            .init(name: "facility_id", type: .text), .init(name: "name", type: .text),
-            .init(name: "opened", type: .date), .init(name: "closed", type: .date),
-        ]
-        fields += plugin.schema.fields.map { VectorLayerOutput.Field(name: $0.name, type: $0.type.vectorFieldType) }
-        var rows = records.map { record -> [VectorLayerOutput.Value?] in
-            [.text(record.id.rawValue), .text(record.name), record.opened.map(\.vectorValue),
-             record.closed.map(\.vectorValue)]
-                + plugin.schema.fields.map { record.attributes[$0.name].map(\.vectorValue) }
+        let forPeople = format == .xlsx && language == .zh
+        var fields = columnNames.map { column in
+            VectorLayerOutput.Field(
+                name: format == .xlsx ? header(column) : column, type: vectorFieldType(column, forPeople: forPeople))
+        }
+        var rows = records.map { record in
+            columnNames.map { vectorValue($0, of: record, forPeople: forPeople) }
         }
         let output: VectorLayerOutput
         switch format {
@@ -32,10 +32,38 @@ extension FacilityExporter {
                 crs: system)
             return try output.write(.shapefile(encoding: encoding), to: url)
         default:
-            fields = [.init(name: "x", type: .real), .init(name: "y", type: .real)] + fields
+            fields = coordinateHeaders(crs).map { .init(name: $0, type: .real) } + fields
             for (index, position) in positions.enumerated() { rows[index] = [.real(position.x), .real(position.y)] + rows[index] }
             output = VectorLayerOutput(name: plugin.id.rawValue, fields: fields, rows: rows, points: nil, crs: nil)
             return try output.write(.xlsx, to: url)
+        }
+    }
+
+    /// The type of a column: the field's own, except booleans and enum labels written as text for people.
+    private func vectorFieldType(_ column: String, forPeople: Bool) -> VectorLayerOutput.FieldType {
+        switch column {
+        case "facility_id", "name": return .text
+        case "opened", "closed": return .date
+        default:
+            guard let type = plugin.schema.field(named: column)?.type else { return .text }
+            if forPeople, case .boolean = type { return .text }
+            return type.vectorFieldType
+        }
+    }
+
+    /// A record's value in a column, typed as `vectorFieldType` says.
+    private func vectorValue(_ column: String, of record: FacilityRecord, forPeople: Bool) -> VectorLayerOutput.Value? {
+        switch column {
+        case "facility_id": return .text(record.id.rawValue)
+        case "name": return .text(record.name)
+        case "opened": return record.opened.map(\.vectorValue)
+        case "closed": return record.closed.map(\.vectorValue)
+        default:
+            guard let value = record.attributes[column] else { return nil }
+            switch value {
+            case .text, .boolean where forPeople: return .text(cell(column, of: record))
+            default: return value.vectorValue
+            }
         }
     }
 

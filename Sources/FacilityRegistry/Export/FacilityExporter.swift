@@ -15,12 +15,12 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
 
 /// Writes facilities of one kind to a file, in any CRS. Every format carries the same columns:
 /// `facility_id`, `name`, `opened`, `closed`, then the kind's fields in schema order. In Chinese (the default) a
-/// CSV is written for people: labels as headers (编号, 名称, 面积 (m²)…), enum values by their labels, booleans as
+/// CSV or XLSX sheet is written for people: labels as headers (编号, 名称, 面积 (m²)…), enum values by their labels, booleans as
 /// 是/否; in English it keeps column names, codes and true/false, for programs. Positions are rounded to 7
 /// decimals of a degree (about 1 cm) or 2 of a metre. A GeoPackage describes its columns in `gpkg_data_columns`.
 public struct FacilityExporter {
     public let plugin: any FacilityPlugin
-    /// The language of CSV headers and values and of the GeoPackage's column aliases.
+    /// The language of CSV and XLSX headers and values and of the GeoPackage's column aliases.
     public var language: ReportLanguage = .zh
     /// The bytes of a CSV: UTF-8 with a byte order mark (Excel opens it in Chinese), or GBK.
     public var csvEncoding: CSVWriter.Encoding = .utf8
@@ -51,10 +51,7 @@ public struct FacilityExporter {
                 GeoJSONDocument(FeatureCollection(features: features), name: plugin.id.rawValue, declaredCRS: declared),
                 to: url, prettyPrinted: false)
         case .csv:
-            let zh = language == .zh
-            let coordinates = crs.isGeographic ? (zh ? ["经度", "纬度"] : ["lon", "lat"]) : ["x", "y"]
-            let header = coordinates.map { crs.epsgCode == 4326 ? $0 : "\($0) (\(crs.description))" }
-                + columnNames.map { zh ? FacilityColumnLabels.label($0, schema: plugin.schema).zh : $0 }
+            let header = coordinateHeaders(crs) + columnNames.map(header)
             let digits = crs.isGeographic ? 7 : 2
             let rows = zip(records, positions).map { record, position -> [String] in
                 [Self.fixed(position.x, digits: digits), Self.fixed(position.y, digits: digits)]
@@ -71,6 +68,18 @@ public struct FacilityExporter {
 
     /// The registry's own columns, then the schema's.
     var columnNames: [String] { FacilityColumnLabels.columns(of: plugin.schema) }
+
+    /// The headers of the coordinate columns of a table (CSV, XLSX): 经度/纬度 or lon/lat in degrees, x/y in a
+    /// projected system, with the system named unless it is EPSG:4326.
+    func coordinateHeaders(_ crs: CRS) -> [String] {
+        let coordinates = crs.isGeographic ? (language == .zh ? ["经度", "纬度"] : ["lon", "lat"]) : ["x", "y"]
+        return coordinates.map { crs.epsgCode == 4326 ? $0 : "\($0) (\(crs.description))" }
+    }
+
+    /// The header of a column of a table: its label in Chinese, its name in English.
+    func header(_ column: String) -> String {
+        language == .zh ? FacilityColumnLabels.label(column, schema: plugin.schema).zh : column
+    }
 
     /// A CSV cell: dates as YYYY-MM-DD; in Chinese, enum values by label and booleans as 是/否.
     func cell(_ column: String, of record: FacilityRecord) -> String {

@@ -21,7 +21,8 @@ struct ExportCommand: ParsableCommand {
             open correctly; --encoding gbk writes GBK for older Excel and systems that read only GBK (a character
             GBK lacks is refused, naming its row and column).
 
-            XLSX (through GDAL) has the coordinates in x/y columns. A Shapefile gets a .prj for its system and a
+            XLSX (through GDAL) has the CSV's columns, headers and values in the same language, numbers and dates
+            typed; import reads it back with --crs. A Shapefile gets a .prj for its system and a
             .cpg for its .dbf: UTF-8, or GBK with --encoding gbk for older ArcGIS and Excel; names longer than a
             .dbf's 10 bytes are shortened (facility_id → facility_i), and `import` reads them back.
 
