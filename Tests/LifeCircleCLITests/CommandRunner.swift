@@ -48,4 +48,14 @@ struct CommandRunner {
     func write(_ name: String, _ text: String, encoding: String.Encoding = .utf8) throws {
         try #require(text.data(using: encoding)).write(to: folder.appendingPathComponent(name))
     }
+
+    /// Installs the built `lifecircle` into `prefix` with `scripts/install.sh --binary`, laid out as install.sh lays
+    /// out a release build: PREFIX/bin/lifecircle and its data in PREFIX/share/lifecircle.
+    static func install(into prefix: TemporaryFolder) throws {
+        let install = try ToolRunner.run(
+            "bash",
+            [Repository.root.appendingPathComponent("scripts/install.sh").path, "--binary", executable.path,
+             prefix.url.path])
+        try #require(install.succeeded, "\(install.stderr)")
+    }
 }

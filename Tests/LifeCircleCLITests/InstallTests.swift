@@ -17,11 +17,7 @@ final class InstallTests {
         prefix = try TemporaryFolder(prefix: "lifecircle-prefix")
         elsewhere = try TemporaryFolder(prefix: "lifecircle-elsewhere")
         links = try TemporaryFolder(prefix: "lifecircle-links")
-        let install = try ToolRunner.run(
-            "bash",
-            [Repository.root.appendingPathComponent("scripts/install.sh").path, "--binary",
-             CommandRunner.executable.path, prefix.url.path])
-        try #require(install.succeeded, "\(install.stderr)")
+        try CommandRunner.install(into: prefix)
         try FileManager.default.createSymbolicLink(
             atPath: links.path("lifecircle"), withDestinationPath: prefix.path("bin/lifecircle"))
     }
