@@ -19,9 +19,10 @@ public struct Isochrones {
         self.tiling = tiling
     }
 
-    /// The area reachable from any of `sources` within `distance` metres, EPSG:4326; nil when nothing is.
-    public func polygon(from sources: [SnappedPoint], within distance: Double) throws -> Geometry? {
-        guard !sources.isEmpty else { return nil }
+    /// The streets and parts of streets reachable from any of `sources` within `distance` metres, and the walk
+    /// from each source to its street (EPSG:4326): what ``polygon(from:within:)`` buffers.
+    public func reachableLines(from sources: [SnappedPoint], within distance: Double) throws -> [[Coordinate]] {
+        guard !sources.isEmpty else { return [] }
         let reach = try ReachabilitySearch(graph: graph).run(from: sources, maxDistance: distance)
         var lines: [[Coordinate]] = []
         for portion in reach.edgePortions {
@@ -33,6 +34,12 @@ public struct Isochrones {
         for source in sources where source.leg > 0 {
             lines.append([source.position, graph.position(on: source.edge, offset: source.offset)])
         }
+        return lines
+    }
+
+    /// The area reachable from any of `sources` within `distance` metres, EPSG:4326; nil when nothing is.
+    public func polygon(from sources: [SnappedPoint], within distance: Double) throws -> Geometry? {
+        let lines = try reachableLines(from: sources, within: distance)
         guard !lines.isEmpty else { return nil }
         let projection = graph.metricProjection
         let metric = try lines.map { Geometry.lineString(try projection.toMetric($0)) }

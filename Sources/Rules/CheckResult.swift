@@ -80,11 +80,14 @@ public struct RuleResult: Hashable, Sendable {
     public var failing: [FailingFeature]
     /// Where residents are not covered (for coverage rules), for the gap map.
     public var uncoveredLocations: [Coordinate]
+    /// The facilities that meet the rule or count towards it (those serving a coverage rule, the supply of a
+    /// per-capita one, those meeting an attribute condition), for the rule's map.
+    public var meeting: [MeetingFeature]
 
     public init(
         rule: Rule, status: Status, quantity: Quantity, measured: Double? = nil, target: TargetSchedule.Step? = nil,
         shortfall: Double? = nil, detail: LocalizedText? = nil, units: [UnitOutcome] = [],
-        failing: [FailingFeature] = [], uncoveredLocations: [Coordinate] = []
+        failing: [FailingFeature] = [], uncoveredLocations: [Coordinate] = [], meeting: [MeetingFeature] = []
     ) {
         self.rule = rule
         self.status = status
@@ -96,6 +99,7 @@ public struct RuleResult: Hashable, Sendable {
         self.units = units
         self.failing = failing
         self.uncoveredLocations = uncoveredLocations
+        self.meeting = meeting
     }
 }
 
@@ -113,6 +117,21 @@ public struct UnitOutcome: Hashable, Sendable {
         self.measured = measured
         self.passed = passed
         self.shortfall = shortfall
+    }
+}
+
+/// A facility that meets a rule or counts towards it.
+public struct MeetingFeature: Hashable, Sendable {
+    public var facility: FacilityID
+    public var kind: PluginID
+    public var name: String
+    public var location: Coordinate
+
+    public init(facility: FacilityID, kind: PluginID, name: String, location: Coordinate) {
+        self.facility = facility
+        self.kind = kind
+        self.name = name
+        self.location = location
     }
 }
 

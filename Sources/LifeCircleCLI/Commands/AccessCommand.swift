@@ -257,7 +257,7 @@ struct AccessSummary {
                       access: result.accessibility[i])
             },
             facilities: used + left,
-            units: run.unitFigures.map { unit($0.id, $0.name, $0.outline, $0.summary) })
+            units: run.unitFigures.map { unit($0.id, $0.name, $0.outline, $0.summary) }, streets: run.streets)
     }
 
     /// The kind has no facility open on the date with a capacity: nothing can be evaluated.

@@ -2,6 +2,8 @@ public import Coverage
 public import FacilityKit
 import FacilityRegistry
 import Foundation
+import GeoCore
+public import Reports
 import Rules
 
 /// The capacity-accessibility use case: the registry's facilities of one kind as of a date, each with the
@@ -93,9 +95,13 @@ public struct AccessJob {
             adminUnits.contains(where: { $0.outline != nil })
             ? try AccessUnitFigures.byOutline(adminUnits, result: result, target: target)
             : AccessUnitFigures.byDemandName(result: result, target: target)
+        let outlines = adminUnits.compactMap(\.outline).flatMap(\.coordinates).filter(\.isValidGeographic)
+        let streets = ReportMapLayers.streets(
+            of: context.graph, within: BoundingBox(covering: outlines),
+            source: NetworkFiles(registry: registry).cache.lastPathComponent)
         return AccessRun(
             kind: kind.id, capacityField: capacityField, target: target, result: result,
-            withoutCapacity: withoutCapacity, unitFigures: unitFigures)
+            withoutCapacity: withoutCapacity, unitFigures: unitFigures, streets: streets)
     }
 }
 
@@ -110,6 +116,8 @@ public struct AccessRun: Sendable {
     /// Figures per admin unit: the registry's units (`registry.admin.gpkg`) when it has outlines, each over
     /// the demand inside it; otherwise the units the demand names; empty when there are neither.
     public let unitFigures: [AccessUnitFigures]
+    /// The network's streets for the map page.
+    public let streets: StreetLayer
 
     /// Population-weighted mean, quantiles and share below the target, over every demand unit.
     public var summary: FloatingCatchmentResult.Summary { result.catchment.summary(target: target) }

@@ -2,6 +2,7 @@ public import FacilityKit
 public import FacilityRegistry
 public import Foundation
 import GeoCore
+import WalkNetwork
 public import Reports
 public import Rules
 
@@ -102,11 +103,28 @@ public struct CheckJob {
         for group in PopulationGroup.allCases {
             groups[PopulationGroupName(group.rawValue)] = LocalizedText(zh: group.label.zh, en: group.label.en)
         }
-        return (
-            result,
-            CheckReport(
-                result: result, units: units, kinds: layers, populationGroups: groups, dataWarnings: warnings)
-        )
+        var report = CheckReport(
+            result: result, units: units, kinds: layers, populationGroups: groups, dataWarnings: warnings)
+        if let graph = inputs.graph {
+            progress("drawing the streets and walking areas for the maps")
+            try addMapLayers(to: &report, graph: graph)
+        }
+        return (result, report)
+    }
+
+    /// The streets under the report's maps (those of the units' extent) and, for each rule read on foot, the
+    /// streets its facilities reach.
+    func addMapLayers(to report: inout CheckReport, graph: WalkGraph) throws {
+        let outlines = report.units.compactMap(\.outline).flatMap(\.coordinates).filter(\.isValidGeographic)
+        report.streets = ReportMapLayers.streets(
+            of: graph, within: BoundingBox(covering: outlines),
+            source: NetworkFiles(registry: registry).cache.lastPathComponent)
+        let snapper = try Snapper(graph: graph, maxDistance: maxSnapDistance)
+        for outcome in report.result.results where !outcome.meeting.isEmpty {
+            guard let meters = outcome.rule.measure.walkingDistance else { continue }
+            report.walkingAreas[outcome.rule.id] = try ReportMapLayers.walkingArea(
+                from: outcome.meeting.map(\.location), meters: meters, graph: graph, snapper: snapper)
+        }
     }
 
     /// Nothing when the data is of the profile's region; otherwise ``RegionMismatch``, or with `allowOtherRegion`

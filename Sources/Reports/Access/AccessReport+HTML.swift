@@ -33,12 +33,11 @@ extension AccessReport {
         html += "<section id=\"map\">\n<h2>\(t("地图", "Map").htmlEscaped)</h2>\n"
         if let map = map(language: language) {
             html += "<figure>" + map.render() + "<figcaption>"
-            html +=
-                t(
-                    "人口点按每 \(perText) 人可达供给分级；设施为黑色方框（悬停看容量）；街道/社区按加权平均着色。",
-                    "Demand points by supply within reach per \(perText) residents; facilities as black squares "
-                        + "(hover for capacity); admin units shaded by their weighted mean."
-                ).htmlEscaped
+            let caption = t(
+                "人口点按每 \(perText) 人可达供给分级；设施为黑色方框（悬停看容量）；街道/社区按加权平均着色。",
+                "Demand points by supply within reach per \(perText) residents; facilities as black squares "
+                    + "(hover for capacity); admin units shaded by their weighted mean.")
+            html += ([caption] + map.notes).joined(separator: t("", " ")).htmlEscaped
             html += "</figcaption></figure>\n"
         } else {
             html += "<p>\(t("没有可绘制的位置。", "Nothing to draw.").htmlEscaped)</p>\n"
@@ -70,6 +69,17 @@ extension AccessReport {
             map.addArea(
                 outline, fill: shade, cssClass: "unit",
                 tooltip: "\(unit.name) (\(unit.id)): \(mean) \(t("每 \(perText) 人", "per \(perText)"))")
+        }
+        if let streets {
+            map.addStreets(
+                streets, mainLabel: Words.mainStreets.text(for: language), otherLabel: Words.otherStreets.text(for: language),
+                thinnedNote: { Words.streetsThinned($0, source: streets.source, language) })
+        } else {
+            map.addNote(Words.noNetwork(language))
+        }
+        let outlined = units.compactMap { unit in unit.outline.map { (unit.name, $0) } }
+        if outlined.count <= CheckReport.maxLabelledUnits {
+            for (name, outline) in outlined { map.addLabel(name, at: outline) }
         }
         if units.contains(where: { $0.outline != nil }) {
             for (index, label) in labels.enumerated() {

@@ -71,11 +71,14 @@ public struct AccessReport: Hashable, Sendable {
     public var demand: [DemandPoint]
     public var facilities: [Facility]
     public var units: [Unit]
+    /// The streets drawn under the data (the registry's walking network); nil when none is given.
+    public var streets: StreetLayer?
 
     public init(
         title: LocalizedText, method: LocalizedText, per: Double, target: Double?, overall: Unit,
-        demand: [DemandPoint], facilities: [Facility], units: [Unit]
+        demand: [DemandPoint], facilities: [Facility], units: [Unit], streets: StreetLayer? = nil
     ) {
+        self.streets = streets
         self.title = title
         self.method = method
         self.per = per

@@ -7,6 +7,8 @@ import Rules
 struct HTMLReportWriter {
     let report: CheckReport
     let words: ReportWording
+    /// The page's maps share one drawing of the streets per projection.
+    private let streets = StreetSharing()
 
     init(report: CheckReport, language: ReportLanguage) {
         self.report = report
@@ -53,10 +55,11 @@ struct HTMLReportWriter {
     }
 
     private func overview() -> String {
-        guard let map = report.overviewMap(words) else { return "" }
+        guard let map = report.overviewMap(words, sharing: streets) else { return "" }
         var html = "<section id=\"overview\">\n<h2>\(words(Words.overviewMap).htmlEscaped)</h2>\n<figure>"
         html += map.render()
-        html += "<figcaption>\(words(Words.overviewCaption).htmlEscaped)</figcaption></figure>\n</section>\n"
+        let caption = ([words(Words.overviewCaption)] + map.notes).joined(separator: words.pick("", " "))
+        html += "<figcaption>\(caption.htmlEscaped)</figcaption></figure>\n</section>\n"
         return html
     }
 
@@ -80,8 +83,12 @@ struct HTMLReportWriter {
             html += "\(figure.value.htmlEscaped)</td></tr>\n"
         }
         html += "</tbody></table>\n"
-        if let map = report.ruleMap(outcome, words) {
-            html += "<figure>" + map.render() + "</figure>\n"
+        if let map = report.ruleMap(outcome, words, sharing: streets) {
+            html += "<figure>" + map.render()
+            if !map.notes.isEmpty {
+                html += "<figcaption>\(map.notes.joined(separator: words.pick("", " ")).htmlEscaped)</figcaption>"
+            }
+            html += "</figure>\n"
         }
         if let units = words.unitTable(for: outcome) {
             html += "<h4>\(words(Words.unitsHeading).htmlEscaped)</h4>\n" + table(units)

@@ -26,16 +26,24 @@ public struct CheckReport: Hashable, Sendable {
     public var populationGroups: [PopulationGroupName: LocalizedText]
     /// Shown above everything else: why the figures may not be what the title says (data of another region).
     public var dataWarnings: [LocalizedText]
+    /// The streets drawn under every map (the registry's saved walking network); nil when none is saved, which
+    /// the maps' captions say.
+    public var streets: StreetLayer?
+    /// Per rule, the area its facilities serve on foot, drawn on the rule's map.
+    public var walkingAreas: [RuleID: WalkingArea]
 
     public init(
         result: CheckResult, units: [AdminUnit] = [], kinds: [FacilityKindLayer] = [],
-        populationGroups: [PopulationGroupName: LocalizedText] = [:], dataWarnings: [LocalizedText] = []
+        populationGroups: [PopulationGroupName: LocalizedText] = [:], dataWarnings: [LocalizedText] = [],
+        streets: StreetLayer? = nil, walkingAreas: [RuleID: WalkingArea] = [:]
     ) {
         self.result = result
         self.units = units
         self.kinds = kinds
         self.populationGroups = populationGroups
         self.dataWarnings = dataWarnings
+        self.streets = streets
+        self.walkingAreas = walkingAreas
     }
 }
 

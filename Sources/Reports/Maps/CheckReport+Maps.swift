@@ -13,6 +13,10 @@ enum MapPalette {
     static let failing = "#c0181d"
     static let missingData = "#e08600"
     static let uncovered = "#5b2c83"
+    /// Facilities meeting a rule, and the area they serve on foot.
+    static let meeting = "#1f78b4"
+    static let walkingArea = "#8cc4ea"
+    static let container = "#333"
     /// Facility kinds on the overview map, in the order the report lists them.
     static let kinds = ["#1f6fb4", "#2a9d3a", "#8e5bbf", "#8c564b", "#d24fa8", "#1aa3b8", "#9a9a22", "#555555"]
 }
@@ -56,8 +60,27 @@ extension CheckReport {
             extent: extent, width: Self.mapWidth, maxHeight: Self.mapMaxHeight, margin: Self.mapMargin)
     }
 
+    /// The streets under a map, or the caption's note that no network is saved.
+    private func addStreets(to map: inout SVGMap, _ words: ReportWording, sharing: StreetSharing?) {
+        guard let streets else {
+            map.addNote(Words.noNetwork(words.language))
+            return
+        }
+        map.addStreets(
+            streets, mainLabel: words(Words.mainStreets), otherLabel: words(Words.otherStreets),
+            thinnedNote: { Words.streetsThinned($0, source: streets.source, words.language) }, sharing: sharing)
+    }
+
+    private func addContainers(
+        to map: inout SVGMap, _ containers: [(unit: AdminUnit, outline: Geometry)], _ words: ReportWording,
+        tooltip: (AdminUnit) -> String
+    ) {
+        for (unit, outline) in containers { map.addOutline(outline, tooltip: tooltip(unit)) }
+        if !containers.isEmpty { map.addLegend(.outline(stroke: MapPalette.container), words(Words.unitBoundary)) }
+    }
+
     /// The overview: units shaded by how many rules fail in each, facilities as points per kind.
-    func overviewMap(_ words: ReportWording) -> SVGMap? {
+    func overviewMap(_ words: ReportWording, sharing: StreetSharing? = nil) -> SVGMap? {
         let points = kinds.flatMap(\.locations)
         guard let projection = mapProjection(points: points) else { return nil }
         var map = SVGMap(
@@ -92,9 +115,8 @@ extension CheckReport {
                 outline, fill: shade, cssClass: unknown ? "unit not-evaluable" : "unit failing-rules-\(min(count, 3))",
                 tooltip: "\(unit.name) (\(unit.id)): \(label(unit.id))")
         }
-        for (unit, outline) in containers {
-            map.addOutline(outline, tooltip: "\(unit.name) (\(unit.id)): \(label(unit.id))")
-        }
+        addStreets(to: &map, words, sharing: sharing)
+        addContainers(to: &map, containers, words) { "\($0.name) (\($0.id)): \(label($0.id))" }
         addUnitLabels(to: &map, units)
         for (index, layer) in kinds.enumerated() where !layer.locations.isEmpty {
             let colour = MapPalette.kinds[index % MapPalette.kinds.count]
@@ -114,12 +136,13 @@ extension CheckReport {
 
     /// A rule's map, when it has places to show: units shaded by its per-unit result, failing
     /// facilities and venues as marks, uncovered residents as dots. Nil when it has none.
-    func ruleMap(_ outcome: RuleResult, _ words: ReportWording) -> SVGMap? {
+    func ruleMap(_ outcome: RuleResult, _ words: ReportWording, sharing: StreetSharing? = nil) -> SVGMap? {
         let (units, containers) = mapLayers
         let outcomes = Dictionary(outcome.units.map { ($0.unit, $0) }) { first, _ in first }
         let hasUnitResults = (units + containers).contains { outcomes[$0.unit.id] != nil }
-        guard hasUnitResults || !outcome.failing.isEmpty || !outcome.uncoveredLocations.isEmpty else { return nil }
-        let points = outcome.failing.map(\.location) + outcome.uncoveredLocations
+        guard hasUnitResults || !outcome.failing.isEmpty || !outcome.uncoveredLocations.isEmpty || !outcome.meeting.isEmpty
+        else { return nil }
+        let points = outcome.failing.map(\.location) + outcome.uncoveredLocations + outcome.meeting.map(\.location)
         guard let projection = mapProjection(points: points) else { return nil }
         var map = SVGMap(
             id: "map-rule-\(outcome.rule.id)", title: "\(words(outcome.rule.title)) — \(words(Words.ruleMapCaption))",
@@ -145,11 +168,20 @@ extension CheckReport {
                 outline, fill: fill, cssClass: "unit \(state)",
                 tooltip: "\(unit.name) (\(unit.id))" + (figure.map { ": \($0)" } ?? ""))
         }
-        for (unit, outline) in containers {
-            let figure = outcomes[unit.id].map { ": " + words.value($0.measured, of: outcome) } ?? ""
-            map.addOutline(outline, tooltip: "\(unit.name) (\(unit.id))" + figure)
+        if let area = walkingAreas[outcome.rule.id] {
+            map.addWalkingArea(area, fill: MapPalette.walkingArea, label: Words.walkingArea(area.meters, words.language))
+        }
+        addStreets(to: &map, words, sharing: sharing)
+        addContainers(to: &map, containers, words) { unit in
+            "\(unit.name) (\(unit.id))" + (outcomes[unit.id].map { ": " + words.value($0.measured, of: outcome) } ?? "")
         }
         addUnitLabels(to: &map, units)
+        for feature in outcome.meeting {
+            map.addPoint(
+                feature.location, symbol: .point(fill: MapPalette.meeting), cssClass: "meeting-feature",
+                tooltip: "\(feature.name) (\(feature.facility))")
+        }
+        if !outcome.meeting.isEmpty { map.addLegend(.point(fill: MapPalette.meeting), words(Words.meetingFacilities)) }
         for location in outcome.uncoveredLocations {
             map.addPoint(location, symbol: .dot(fill: MapPalette.uncovered), cssClass: "uncovered")
         }

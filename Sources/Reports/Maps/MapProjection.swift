@@ -4,7 +4,7 @@ import GeoCore
 /// A local equirectangular projection fitted to a map frame: x = R·(lon − lon₀)·cos(lat₀),
 /// y = R·(lat − lat₀) in metres, then scaled to pixels with north up. Over a district (tens of
 /// kilometres) its distortion is well under 1%, enough for a report map and its scale bar.
-struct MapProjection {
+struct MapProjection: Hashable {
     /// The mean Earth radius (IUGG), in metres.
     static let earthRadius = 6_371_008.8
 

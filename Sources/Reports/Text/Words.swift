@@ -79,4 +79,30 @@ enum Words {
     static let overviewCaption = LocalizedText(
         zh: "行政单元按未达标指标数着色；点为各类设施。", en: "Units shaded by the number of failing targets; points are facilities.")
     static let ruleMapCaption = LocalizedText(zh: "分布图", en: "Map")
+    static let mainStreets = LocalizedText(zh: "主要街道（步行网络）", en: "main streets (walking network)")
+    static let otherStreets = LocalizedText(zh: "其他街道", en: "other streets")
+    static let unitBoundary = LocalizedText(zh: "上级行政单元界线", en: "boundary of a unit holding others")
+    static let meetingFacilities = LocalizedText(zh: "达标或计入的设施", en: "facility meeting or counting towards it")
+
+    /// The caption's sentence when no walking network is saved beside the registry.
+    static func noNetwork(_ language: ReportLanguage) -> String {
+        language == .zh
+            ? "登记库旁没有保存步行网络，图中未画街道（运行 lifecircle network build 后重新生成报告）。"
+            : "No walking network is saved beside the registry, so no streets are drawn (run lifecircle network build "
+                + "and write the report again)."
+    }
+
+    /// The caption's sentence when the map left streets out for its scale.
+    static func streetsThinned(_ count: Int, source: String, _ language: ReportLanguage) -> String {
+        language == .zh
+            ? "街道来自 \(source)，按比例尺精简：另有 \(NumberText.integer(Double(count))) 段较短的街道未画出。"
+            : "Streets from \(source), thinned for the scale: \(NumberText.integer(Double(count))) shorter street "
+                + "segments are left out."
+    }
+
+    /// "步行 300 米可达范围" / "within 300 m walk".
+    static func walkingArea(_ meters: Double, _ language: ReportLanguage) -> String {
+        let distance = NumberText.integer(meters)
+        return language == .zh ? "设施步行 \(distance) 米可达范围" : "within \(distance) m walk of them"
+    }
 }

@@ -13,6 +13,7 @@ struct Measurement {
     var units: [UnitFigure] = []
     var failing: [FailingFeature] = []
     var uncovered: [Coordinate] = []
+    var meeting: [FacilityRecord] = []
 }
 
 /// Why a rule could not be evaluated, and the features that could not be judged, if any.

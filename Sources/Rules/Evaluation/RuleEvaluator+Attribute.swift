@@ -63,6 +63,7 @@ extension RuleEvaluator {
                 ? nil : Double(facilities.filter { meeting.contains($0.id) }.count) / Double(facilities.count)
         }
         return Measurement(
-            measured: share, detail: detail, units: figures, failing: failing + undecidedFeatures(selection))
+            measured: share, detail: detail, units: figures, failing: failing + undecidedFeatures(selection),
+            meeting: selection.matched.filter { meeting.contains($0.id) })
     }
 }

@@ -32,6 +32,8 @@ extension RuleEvaluator {
                 detail = detail + Self.lowestUnit(lowest.0, LocalizedText(zh: value, en: value), of: judged.count)
             }
         }
-        return Measurement(measured: measured, detail: detail, units: figures, failing: undecidedFeatures(selection))
+        return Measurement(
+            measured: measured, detail: detail, units: figures, failing: undecidedFeatures(selection),
+            meeting: selection.matched)
     }
 }

@@ -79,7 +79,7 @@ extension RuleEvaluator {
         }
         return Measurement(
             measured: measured, detail: detail, units: figures, failing: undecided,
-            uncovered: coverage.uncoveredLocations)
+            uncovered: coverage.uncoveredLocations, meeting: facilities)
     }
 
     /// "; 1,234 live where no walk reaches one (新华街道 1,000, 花山镇 234)": residents on parts of the network

@@ -56,7 +56,8 @@ extension RuleEvaluator {
                 ? nil : Double(facilities.filter { hosted.contains($0.id) }.count) / Double(facilities.count)
         }
         return Measurement(
-            measured: share, detail: detail, units: figures, failing: failing + undecidedFeatures(venues))
+            measured: share, detail: detail, units: figures, failing: failing + undecidedFeatures(venues),
+            meeting: venues.matched.filter { hosted.contains($0.id) })
     }
 
     /// Each venue the mandate applies to, and the facility that meets it: the first whose `venue` field names

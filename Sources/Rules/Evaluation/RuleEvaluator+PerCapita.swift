@@ -100,6 +100,7 @@ extension RuleEvaluator {
             let value = Wording.rate(lowest.1)
             detail = detail + Self.lowestUnit(lowest.0, LocalizedText(zh: value, en: value), of: judged.count)
         }
-        return Measurement(measured: overall, detail: detail, units: figures, failing: failing)
+        return Measurement(
+            measured: overall, detail: detail, units: figures, failing: failing, meeting: supply.map(\.facility))
     }
 }

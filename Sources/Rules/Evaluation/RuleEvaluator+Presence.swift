@@ -37,6 +37,8 @@ extension RuleEvaluator {
                     zh: "；\(selection.undecided.count) 个\(kind.zh)因缺少数据无法判断是否计入",
                     en: "; \(selection.undecided.count) \(kind.en) cannot be placed for missing data")
         }
-        return Measurement(measured: share, detail: detail, units: figures, failing: undecidedFeatures(selection))
+        return Measurement(
+            measured: share, detail: detail, units: figures, failing: undecidedFeatures(selection),
+            meeting: selection.matched)
     }
 }

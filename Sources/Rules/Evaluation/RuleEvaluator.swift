@@ -72,7 +72,10 @@ public struct RuleEvaluator {
         var result = RuleResult(
             rule: rule, status: .passed, quantity: quantity, measured: measurement.measured, target: target,
             detail: measurement.detail, units: units, failing: measurement.failing,
-            uncoveredLocations: measurement.uncovered)
+            uncoveredLocations: measurement.uncovered,
+            meeting: measurement.meeting.map {
+                MeetingFeature(facility: $0.id, kind: $0.kind, name: $0.name, location: $0.location)
+            })
         guard let target else {
             result.status = .notEvaluable(reason: Reasons.noTarget)
             return result
