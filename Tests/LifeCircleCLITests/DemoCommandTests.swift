@@ -14,6 +14,23 @@ struct DemoCommandTests {
         #expect(result.stdout.contains("huadu-report/report.html"))
         #expect(result.stdout.contains("lechang-report/report.html"))
         #expect(result.stderr.contains("[1/"))
+        // Up front, before the coverage figures: the share of Helsinki's residents the network does not reach,
+        // as the coverage layer's `snapped` flags say (summed by sqlite3, not by us); Huadu has no network.
+        let sums = try ToolRunner.run("sqlite3", [
+            cli.path("out/helsinki.coverage.gpkg"),
+            "SELECT CAST(ROUND(SUM(total)) AS INT), CAST(ROUND(SUM(CASE WHEN snapped THEN 0 ELSE total END)) AS INT), "
+                + "COUNT(*), SUM(CASE WHEN snapped THEN 0 ELSE 1 END) FROM coverage_demand",
+        ]).checked().stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").map(String.init)
+        try #require(sums.count == 4, "\(sums)")
+        let share = String(format: "%.1f", 100 * Double(sums[1])! / Double(sums[0])!)
+        let helsinki = "▶ Helsinki: \(sums[1]) of \(sums[0]) residents (\(share)%, \(sums[3]) of \(sums[2]) demand units) "
+            + "live more than 250 m from the walking network"
+        let told = try #require(result.stderr.range(of: helsinki), "\(result.stderr.suffix(3000))")
+        let coverageStep = try #require(result.stderr.range(of: "Walking coverage at 300/500/1000 m"))
+        #expect(told.lowerBound < coverageStep.lowerBound)
+        #expect(result.stderr.contains("▶ Huadu: no walking network is saved, so all "))
+        #expect(result.stderr.contains("▶ Lechang: no demand imported"))
+        #expect(result.stdout.contains("  " + helsinki))
         for report in ["helsinki-report", "huadu-report", "lechang-report"] {
             for file in ["report.html", "report.md", "report.json", "failures.gpkg"] {
                 #expect(FileManager.default.fileExists(atPath: cli.path("out/\(report)/\(file)")), "\(report)/\(file)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FacilityKit
 import Foundation
+import Planner
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -92,6 +93,7 @@ struct DemoCommand: ParsableCommand {
              ["check", "--profile", "lechang-2021-2030", "--as-of", "2024-12-31", "-o", folder.appendingPathComponent("lechang-report").path],
              lechang),
         ]
+        var reachTold: Set<String> = []
         for (index, step) in steps.enumerated() {
             Console.note("\n[\(index + 1)/\(steps.count)] \(zh ? step.zh : step.en)")
             Console.note("$ lifecircle \(step.arguments.joined(separator: " "))")
@@ -101,10 +103,51 @@ struct DemoCommand: ParsableCommand {
             } catch let code as ExitCode where code.rawValue == 1 {
                 // A check that finds targets missed: the demo goes on.
             }
+            // Before any coverage figure: how many of the district's residents the network reaches at all.
+            if step.arguments.first == "demand" || step.arguments.first == "check",
+                !reachTold.contains(step.registry)
+            {
+                reachTold.insert(step.registry)
+                Console.note(try reachSentence(registry: step.registry, zh: zh))
+            }
             fflush(nil)  // keep each step's table with its heading when the output goes to a file
         }
         try printSummary(folder: folder, zh: zh)
     }
+
+    /// "赫尔辛基：71,724 名居民中 56,780 人（79.2%）…": the share of a district's residents beyond the snap
+    /// distance of its walking network, which every coverage figure counts as not covered.
+    private func reachSentence(registry: String, zh: Bool) throws -> String {
+        let name = Self.districtNames[URL(fileURLWithPath: registry).deletingPathExtension().lastPathComponent]
+        let place = name.map { zh ? $0.zh : $0.en } ?? registry
+        let reach = try DemandReach(registry: registry)
+        let snap = plainNumber(reach.maxSnapDistance)
+        switch reach.outcome {
+        case .noDemand:
+            return zh
+                ? "▶ \(place)：没有人口数据，步行覆盖无从计算（只核查行政单元的人口与设施数）"
+                : "▶ \(place): no demand imported, so walking coverage cannot be measured (only unit totals are checked)"
+        case .noNetwork(let residents):
+            let people = plainNumber(residents.rounded())
+            return zh
+                ? "▶ \(place)：没有保存步行网络，全部 \(people) 名居民都在网络之外；步行覆盖类指标无法评估"
+                : "▶ \(place): no walking network is saved, so all \(people) residents lie outside it; walking-coverage "
+                    + "targets cannot be evaluated"
+        case .measured(let residents, let outside, let units, let outsideUnits):
+            let share = String(format: "%.1f", 100 * (reach.outsideShare ?? 0))
+            let people = plainNumber(outside.rounded())
+            let all = plainNumber(residents.rounded())
+            return zh
+                ? "▶ \(place)：\(all) 名居民中 \(people) 人（\(share)%，\(units) 个人口单元中 \(outsideUnits) 个）"
+                    + "离步行网络超过 \(snap) 米，不在网络上；下面的覆盖率把他们计为未覆盖"
+                : "▶ \(place): \(people) of \(all) residents (\(share)%, \(outsideUnits) of \(units) demand units) live more "
+                    + "than \(snap) m from the walking network; the coverage figures below count them as not covered"
+        }
+    }
+
+    static let districtNames: [String: (zh: String, en: String)] = [
+        "helsinki": ("赫尔辛基", "Helsinki"), "huadu": ("花都区", "Huadu"), "lechang": ("乐昌市", "Lechang"),
+    ]
 
     static let huaduGridSource =
         "GHS-POP 2015 (© European Union, JRC, CC BY 4.0), via CITYACCESSMAP (L. Nicoletti, MIT): GHS urban centre 12095"
@@ -112,6 +155,9 @@ struct DemoCommand: ParsableCommand {
     /// Where the reports are and what they found, in a few lines.
     private func printSummary(folder: URL, zh: Bool) throws {
         print(zh ? "\n完成。所有文件在 \(folder.path)/ ：" : "\nDone. Everything is in \(folder.path)/:")
+        for registry in ["helsinki", "huadu", "lechang"] {
+            print("  " + (try reachSentence(registry: folder.appendingPathComponent("\(registry).gpkg").path, zh: zh)))
+        }
         for (name, label) in [("helsinki-report", zh ? "赫尔辛基（国家标准）" : "Helsinki (national standards)"),
                               ("huadu-report", zh ? "花都区（2021—2030 规划）" : "Huadu (2021–2030 plans)"),
                               ("lechang-report", zh ? "乐昌市（2021—2030 规划）" : "Lechang (2021–2030 plans)")] {
