@@ -109,6 +109,33 @@ struct SiteSuggestTests {
         #expect(zhSites == enSites)
     }
 
+    /// Each site's position in the output system: longitude/latitude by default, ETRS-TM35FIN (EPSG:3067) with
+    /// --crs, as PROJ's own cs2cs projects the WGS84 position.
+    @Test func sitesAreListedWithTheirPositionInTheOutputCRS() throws {
+        let arguments = ["site-suggest", "public_toilet", "-p", "2", "--within", "300", "--node-spacing", "80"]
+        let table = try cli.run(arguments)
+        #expect(table.stdout.contains("经度") && table.stdout.contains("纬度"))
+        let projected = try json(try cli.run(arguments + ["--crs", "EPSG:3067", "--json"]))
+        #expect(projected["crs"] as? String == "EPSG:3067")
+        let sites = try #require(projected["sites"] as? [[String: Any]])
+        try #require(sites.count == 2)
+        let input = sites.map { "\($0["lon"] as! Double) \($0["lat"] as! Double)\n" }.joined()
+        let proj = try ToolRunner.run(
+            "/usr/bin/cs2cs", ["-f", "%.3f", "+proj=longlat +datum=WGS84", "+to", "EPSG:3067"], stdin: Data(input.utf8)
+        ).checked().stdout
+        for (site, line) in zip(sites, proj.split(separator: "\n")) {
+            let numbers = line.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+            let x = try #require(site["x"] as? Double)
+            let y = try #require(site["y"] as? Double)
+            #expect(abs(x - numbers[0]) < 0.02 && abs(y - numbers[1]) < 0.02, "\(x) \(y) vs cs2cs \(line)")
+            #expect(x > 380_000 && x < 390_000 && y > 6_670_000 && y < 6_680_000)
+        }
+        // The table shows the same easting and northing under x/y headers that name the system.
+        let text = try cli.run(arguments + ["--crs", "EPSG:3067", "--lang", "en"])
+        #expect(text.stdout.contains("x (EPSG:3067)") && text.stdout.contains("y (EPSG:3067)"))
+        #expect(text.stdout.contains(String(format: "%.2f", sites[0]["x"] as! Double)))
+    }
+
     @Test func setCoveringMeetsOrMissesItsTargetAndSaysSo() throws {
         let reachable = try json(
             cli.run(["site-suggest", "public_toilet", "--problem", "set-cover", "--share", "0.95", "--of", "reachable",

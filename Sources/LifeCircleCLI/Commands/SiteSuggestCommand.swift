@@ -32,7 +32,9 @@ struct SiteSuggestCommand: ParsableCommand {
             order to build them. Candidates are the network's nodes (thinned with
             --node-spacing), the registry's facilities of another kind
             (venues:KIND), or a file of points (CSV, GeoJSON, GeoPackage; --crs
-            when it does not state its system). The sites and the demand they
+            when it does not state its system). Each site is listed with its
+            position in --crs (default EPSG:4326; gcj02 to find it on AMap).
+            The sites and the demand they
             newly serve go to a GeoPackage for QGIS (<registry>.sites.gpkg, or -o).
 
             Examples:
@@ -88,7 +90,8 @@ struct SiteSuggestCommand: ParsableCommand {
         valueName: "m"))
     var nodeSpacing: Double?
     @Option(help: ArgumentHelp(
-        "The coordinate system of a candidate file that does not state it. Example: --crs gcj02", valueName: "crs"))
+        "The system of the sites' positions shown, and of a candidate file that does not state its own. "
+            + "Example: --crs gcj02", valueName: "crs"))
     var crs: String?
     @Option(help: ArgumentHelp("The layer of a candidate GeoPackage with several. Example: --layer venues",
                                valueName: "name"))
@@ -149,7 +152,10 @@ struct SiteSuggestCommand: ParsableCommand {
         Console.endProgress()
         let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".sites.gpkg"
         try SitingOutputs.write(result, to: URL(fileURLWithPath: gpkg))
-        let report = SiteSuggestReport(result: result, plugin: plugin, language: global.lang, output: gpkg)
+        let position = OutputPosition(crs: try crs.map { try CRS(parsing: $0) } ?? .wgs84)
+        let report = SiteSuggestReport(
+            result: result, plugin: plugin, language: global.lang, output: gpkg, position: position,
+            positions: try OutputPosition.transform(result.rankedSites.map(\.candidate.location), to: position.crs))
         if json { try printJSON(report.document()) } else { report.printTable() }
         Console.note(global.lang == .zh ? "图层已写入 \(gpkg)" : "Layers written to \(gpkg)")
     }
@@ -205,12 +211,18 @@ struct SiteSuggestReport {
     let plugin: any FacilityPlugin
     let language: ReportLanguage
     let output: String
+    /// The system the sites are shown in, and each ranked site's position in it.
+    let position: OutputPosition
+    let positions: [Coordinate]
 
     struct Site: Encodable {
         var rank: Int
         var site_id: String
         var lon: Double
         var lat: Double
+        /// The position in the output system (`crs`): longitude/latitude or easting/northing.
+        var x: Double
+        var y: Double
         var gain: Double
         var cumulative: Double
         var cumulative_share: Double
@@ -233,6 +245,7 @@ struct SiteSuggestReport {
         var summary_after: Double
         var greedy_value: Double
         var swaps: Int
+        var crs: String
         var sites: [Site]
         var target: Target?
         var unsnapped_candidates: [String]
@@ -259,11 +272,12 @@ struct SiteSuggestReport {
             value_before: result.selection.valueBefore, value_after: result.selection.valueAfter,
             summary_before: result.summary.before, summary_after: result.summary.after,
             greedy_value: result.selection.greedyValue, swaps: result.selection.swaps,
-            sites: result.rankedSites.map { site in
+            crs: position.crs.description,
+            sites: zip(result.rankedSites, positions).map { site, shown in
                 Site(
                     rank: site.rank, site_id: site.candidate.id, lon: site.candidate.location.lon,
-                    lat: site.candidate.location.lat, gain: site.gain, cumulative: site.cumulative,
-                    cumulative_share: site.cumulativeShare)
+                    lat: site.candidate.location.lat, x: position.rounded(shown.x), y: position.rounded(shown.y),
+                    gain: site.gain, cumulative: site.cumulative, cumulative_share: site.cumulativeShare)
             },
             target: target(),
             unsnapped_candidates: instance.unsnappedCandidates.map { instance.candidates[$0].id },
@@ -286,21 +300,21 @@ struct SiteSuggestReport {
         let sites = result.rankedSites
         let rows: [[String]]
         let header: [String]
+        let places = zip(sites, positions).map { [$0.candidate.id, position.text($1.x), position.text($1.y)] }
+        let siteHeader = [zh ? "选址" : "site"] + position.header(zh: zh)
         if result.isCovering {
-            header = zh
-                ? ["排名", "选址", "新增覆盖（人）", "累计覆盖（人）", "累计覆盖率"]
-                : ["rank", "site", "gain (people)", "covered (people)", "share covered"]
-            rows = sites.map { site in
-                ["\(site.rank)", site.candidate.id, plainNumber(site.gain, digits: 0),
-                 plainNumber(site.cumulative, digits: 0), percent(site.cumulativeShare)]
+            header = [zh ? "排名" : "rank"] + siteHeader
+                + (zh ? ["新增覆盖（人）", "累计覆盖（人）", "累计覆盖率"] : ["gain (people)", "covered (people)", "share covered"])
+            rows = zip(sites, places).map { site, place in
+                ["\(site.rank)"] + place
+                    + [plainNumber(site.gain, digits: 0), plainNumber(site.cumulative, digits: 0), percent(site.cumulativeShare)]
             }
         } else {
-            header = zh
-                ? ["排名", "选址", "减少步行（人·公里）", "平均步行距离（米）"]
-                : ["rank", "site", "walking saved (person-km)", "mean distance (m)"]
-            rows = sites.map { site in
-                ["\(site.rank)", site.candidate.id, plainNumber(site.gain / 1000, digits: 1),
-                 plainNumber(site.cumulativeShare, digits: 0)]
+            header = [zh ? "排名" : "rank"] + siteHeader
+                + (zh ? ["减少步行（人·公里）", "平均步行距离（米）"] : ["walking saved (person-km)", "mean distance (m)"])
+            rows = zip(sites, places).map { site, place in
+                ["\(site.rank)"] + place
+                    + [plainNumber(site.gain / 1000, digits: 1), plainNumber(site.cumulativeShare, digits: 0)]
             }
         }
         print(TextTable(header: header, rows: rows).render(), terminator: "")

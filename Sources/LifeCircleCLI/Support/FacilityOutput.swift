@@ -45,9 +45,19 @@ struct OutputPosition {
 
     init(_ records: [FacilityRecord], crs: CRS) throws {
         self.crs = crs
-        let transformed = crs.epsgCode == 4326 ? records.map(\.location)
-            : try CoordinateTransformer(from: .wgs84, to: crs).transform(records.map(\.location))
+        let transformed = try Self.transform(records.map(\.location), to: crs)
         positions = Dictionary(zip(records.map(\.id), transformed), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Longitudes/latitudes (EPSG:4326) in `crs`.
+    static func transform(_ locations: [Coordinate], to crs: CRS) throws -> [Coordinate] {
+        crs.epsgCode == 4326 ? locations : try CoordinateTransformer(from: .wgs84, to: crs).transform(locations)
+    }
+
+    /// The same system, for positions given one by one (``transform(_:to:)``).
+    init(crs: CRS) {
+        self.crs = crs
+        positions = [:]
     }
 
     var isWGS84: Bool { crs.epsgCode == 4326 }
