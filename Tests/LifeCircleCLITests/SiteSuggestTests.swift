@@ -130,6 +130,17 @@ struct SiteSuggestTests {
             #expect(abs(x - numbers[0]) < 0.02 && abs(y - numbers[1]) < 0.02, "\(x) \(y) vs cs2cs \(line)")
             #expect(x > 380_000 && x < 390_000 && y > 6_670_000 && y < 6_680_000)
         }
+        // Each site names its nearest street where OSM has one: a name GDAL reads on a walkable way of the file.
+        let wide = try json(try cli.run(["site-suggest", "public_toilet", "-p", "8", "--within", "300", "--node-spacing", "80", "--json"]))
+        let streets = try #require(wide["sites"] as? [[String: Any]]).compactMap { $0["street"] as? String }
+        #expect(!streets.isEmpty)
+        let osm = Repository.geoData.appendingPathComponent("osm/helsinki.osm.pbf").path
+        let named = try ToolRunner.run("ogrinfo", [
+            "-q", "-ro", "-sql", "SELECT DISTINCT name FROM lines WHERE highway IS NOT NULL AND name IS NOT NULL", osm,
+        ]).checked().stdout
+        for street in streets { #expect(named.contains("name (String) = \(street)\n"), "\(street)") }
+        let zhTable = try cli.run(arguments)
+        #expect(zhTable.stdout.contains("最近街道"))
         // The table shows the same easting and northing under x/y headers that name the system.
         let text = try cli.run(arguments + ["--crs", "EPSG:3067", "--lang", "en"])
         #expect(text.stdout.contains("x (EPSG:3067)") && text.stdout.contains("y (EPSG:3067)"))

@@ -34,6 +34,7 @@ import Testing
         for e in a.edgeIndices {
             #expect(a.endpoints(of: e) == b.endpoints(of: e))
             #expect(a.wayID(of: e) == b.wayID(of: e))
+            #expect(a.streetName(of: e) == b.streetName(of: e))
             #expect(a.polyline(of: e) == b.polyline(of: e))
             #expect(a.metricPolyline(of: e) == b.metricPolyline(of: e))
         }
@@ -51,6 +52,48 @@ import Testing
         Self.expectIdentical(graph, loaded)
         // Writing again gives the same bytes.
         #expect(loaded.cacheData() == graph.cacheData())
+    }
+
+    /// Street names (the ways' `name` tags) are kept in a names section (format 2) and survive the round trip;
+    /// a graph without names is still written as format 1, the format older caches have, and read as before.
+    @Test func streetNamesRoundTripAndUnnamedGraphsStayFormatOne() throws {
+        var builder = NetworkBuilder()
+        try builder.add(
+            NetworkWay(id: 1, vertices: [WayVertex(TestNetworks.place(0, 0)), WayVertex(TestNetworks.place(100, 0))],
+                       tags: ["highway": "residential", "name": "新华路"]))
+        try builder.add(
+            NetworkWay(id: 2, vertices: [WayVertex(TestNetworks.place(100, 0)), WayVertex(TestNetworks.place(100, 80)),
+                                         WayVertex(TestNetworks.place(200, 80))], tags: ["highway": "footway"]))
+        try builder.add(
+            NetworkWay(id: 3, vertices: [WayVertex(TestNetworks.place(0, 0)), WayVertex(TestNetworks.place(0, -90))],
+                       tags: ["highway": "residential", "name": "新华路"]))
+        let named = try builder.build()
+        let names = named.edgeIndices.map { (named.wayID(of: $0), named.streetName(of: $0)) }
+        #expect(names.count == 3)
+        for (way, name) in names { #expect(name == (way == 2 ? nil : "新华路"), "way \(way)") }
+        #expect(named.streetNames == ["新华路"])
+        let data = named.cacheData()
+        #expect(data[8] == 2 && data[12] == 1, "format 2 with the names flag")
+        let loaded = try WalkGraph(cacheData: data, file: "named")
+        Self.expectIdentical(named, loaded)
+        #expect(loaded.cacheData() == data)
+
+        let unnamed = try Self.sample()
+        let old = unnamed.cacheData()
+        #expect(old[8] == 1 && old[12] == 0, "no names: format 1, as before")
+        let reread = try WalkGraph(cacheData: old, file: "unnamed")
+        #expect(reread.streetNames.isEmpty && reread.streetName(of: EdgeIndex(0)) == nil)
+
+        // A name index past the table is refused, naming the edge.
+        var bad = Array(data)
+        let lastIndex = bad.count - 8 - 4
+        for i in 0..<4 { bad[lastIndex + i] = i == 0 ? 5 : 0 }
+        do {
+            _ = try WalkGraph(cacheData: Self.sealed(bad), file: "bad")
+            Issue.record("a bad name index was read")
+        } catch {
+            #expect("\(error)".contains("names street 5, but there are 1 names"))
+        }
     }
 
     @Test func emptyProvenanceAndNoShapeVertices() throws {
@@ -88,7 +131,7 @@ import Testing
         #expect(reason(Data())?.contains("not a LifeCircle network cache") == true)
         var old = good
         old[8] = 0
-        #expect(reason(Self.sealed(old))?.contains("cache format version 0; this lifecircle reads version 1") == true)
+        #expect(reason(Self.sealed(old))?.contains("cache format version 0; this lifecircle reads versions 1 to 2") == true)
         // A correct checksum over impossible content: an edge to a node that does not exist.
         var graph = try Self.sample()
         let header = 8 + 4 + 4 + 8 + 24

@@ -153,9 +153,11 @@ struct SiteSuggestCommand: ParsableCommand {
         let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".sites.gpkg"
         try SitingOutputs.write(result, to: URL(fileURLWithPath: gpkg))
         let position = OutputPosition(crs: try crs.map { try CRS(parsing: $0) } ?? .wgs84)
+        let locations = result.rankedSites.map(\.candidate.location)
         let report = SiteSuggestReport(
             result: result, plugin: plugin, language: global.lang, output: gpkg, position: position,
-            positions: try OutputPosition.transform(result.rankedSites.map(\.candidate.location), to: position.crs))
+            positions: try OutputPosition.transform(locations, to: position.crs),
+            streets: try NearestStreet.names(of: locations, registry: global.registry, maxSnapDistance: maxSnap))
         if json { try printJSON(report.document()) } else { report.printTable() }
         Console.note(global.lang == .zh ? "图层已写入 \(gpkg)" : "Layers written to \(gpkg)")
     }
@@ -214,6 +216,8 @@ struct SiteSuggestReport {
     /// The system the sites are shown in, and each ranked site's position in it.
     let position: OutputPosition
     let positions: [Coordinate]
+    /// Each ranked site's nearest street name, where OSM names it.
+    let streets: [String?]
 
     struct Site: Encodable {
         var rank: Int
@@ -223,6 +227,7 @@ struct SiteSuggestReport {
         /// The position in the output system (`crs`): longitude/latitude or easting/northing.
         var x: Double
         var y: Double
+        var street: String?
         var gain: Double
         var cumulative: Double
         var cumulative_share: Double
@@ -273,10 +278,12 @@ struct SiteSuggestReport {
             summary_before: result.summary.before, summary_after: result.summary.after,
             greedy_value: result.selection.greedyValue, swaps: result.selection.swaps,
             crs: position.crs.description,
-            sites: zip(result.rankedSites, positions).map { site, shown in
-                Site(
+            sites: zip(zip(result.rankedSites, positions), streets).map { pair, street in
+                let (site, shown) = pair
+                return Site(
                     rank: site.rank, site_id: site.candidate.id, lon: site.candidate.location.lon,
                     lat: site.candidate.location.lat, x: position.rounded(shown.x), y: position.rounded(shown.y),
+                    street: street,
                     gain: site.gain, cumulative: site.cumulative, cumulative_share: site.cumulativeShare)
             },
             target: target(),
@@ -300,8 +307,10 @@ struct SiteSuggestReport {
         let sites = result.rankedSites
         let rows: [[String]]
         let header: [String]
-        let places = zip(sites, positions).map { [$0.candidate.id, position.text($1.x), position.text($1.y)] }
-        let siteHeader = [zh ? "选址" : "site"] + position.header(zh: zh)
+        let places = zip(zip(sites, positions), streets).map { pair, street in
+            [pair.0.candidate.id, position.text(pair.1.x), position.text(pair.1.y), street ?? "—"]
+        }
+        let siteHeader = [zh ? "选址" : "site"] + position.header(zh: zh) + [zh ? "最近街道" : "nearest street"]
         if result.isCovering {
             header = [zh ? "排名" : "rank"] + siteHeader
                 + (zh ? ["新增覆盖（人）", "累计覆盖（人）", "累计覆盖率"] : ["gain (people)", "covered (people)", "share covered"])

@@ -47,6 +47,10 @@ public struct NetworkBuilder {
     private var wayVertices: [Int32] = []
     private var wayOffsets: [Int] = [0]
     private var wayIDs: [Int64] = []
+    /// Each accepted way's street name (its `name` tag) as an index into `streetNames`, -1 for none.
+    private var wayNames: [Int32] = []
+    private var streetNames: [String] = []
+    private var streetNameIndex: [String: Int32] = [:]
     private var scratch: [Int32] = []
 
     public init(profile: WalkingProfile? = nil, provenance: [String: String] = [:]) {
@@ -95,6 +99,16 @@ public struct NetworkBuilder {
         wayVertices.append(contentsOf: scratch)
         wayOffsets.append(wayVertices.count)
         wayIDs.append(wayID)
+        if let name = tags["name"], !name.allSatisfy(\.isWhitespace) {
+            let index = streetNameIndex[name] ?? Int32(streetNames.count)
+            if index == Int32(streetNames.count) {
+                streetNames.append(name)
+                streetNameIndex[name] = index
+            }
+            wayNames.append(index)
+        } else {
+            wayNames.append(-1)
+        }
         statistics.waysAccepted += 1
         statistics.verticesAccepted += scratch.count
         return true
@@ -177,6 +191,7 @@ public struct NetworkBuilder {
         var targets = parts.edgeTargets
         var lengths = parts.edgeLengths
         var wayIDs = parts.edgeWayIDs
+        var names = parts.edgeNames
         var offsets = [Int32](repeating: 0, count: count + 1)
         var interior: [Coordinate] = []
         interior.reserveCapacity(parts.interiorCoordinates.count)
@@ -186,6 +201,7 @@ public struct NetworkBuilder {
             targets[position] = parts.edgeTargets[old]
             lengths[position] = parts.edgeLengths[old]
             wayIDs[position] = parts.edgeWayIDs[old]
+            if !names.isEmpty { names[position] = parts.edgeNames[old] }
             interior.append(
                 contentsOf: parts.interiorCoordinates[
                     Int(parts.interiorOffsets[old])..<Int(parts.interiorOffsets[old + 1])])
@@ -195,6 +211,7 @@ public struct NetworkBuilder {
         parts.edgeTargets = targets
         parts.edgeLengths = lengths
         parts.edgeWayIDs = wayIDs
+        parts.edgeNames = names
         parts.interiorOffsets = offsets
         parts.interiorCoordinates = interior
     }
@@ -262,6 +279,7 @@ public struct NetworkBuilder {
                     parts.edgeTargets.append(nodeOf[v])
                     parts.edgeLengths.append(length)
                     parts.edgeWayIDs.append(wayIDs[w])
+                    parts.edgeNames.append(wayNames[w])
                     guard parts.interiorCoordinates.count < Int(Int32.max) else {
                         throw .tooLarge("more than \(Int32.max) polyline vertices")
                     }
@@ -275,6 +293,11 @@ public struct NetworkBuilder {
         }
         guard parts.edgeSources.count < Int(Int32.max) else {
             throw .tooLarge("\(parts.edgeSources.count) edges; at most \(Int32.max) fit")
+        }
+        if streetNames.isEmpty {
+            parts.edgeNames = []
+        } else {
+            parts.streetNames = streetNames
         }
         Self.orderNodesAlongHilbertCurve(&parts)
         Self.orderEdgesByNode(&parts)

@@ -10,7 +10,8 @@ import Projection
 
 /// The network cache: a little-endian binary file that reloads a graph without rebuilding it.
 ///
-/// Layout (format 1):
+/// Layout (format 1; format 2 is the same with the names section, flag bit 0, for a network whose ways have
+/// street names: a graph without names is still written as format 1, and both are read):
 ///
 /// | bytes | content |
 /// |---|---|
@@ -23,13 +24,17 @@ import Projection
 /// | … | node lon/lat (2N Float64), node metric x/y (2N Float64), node external ids (N Int64) |
 /// | … | edge sources, targets (E Int32 each), lengths (E Float64), way ids (E Int64), interior offsets (E+1 Int32) |
 /// | … | interior lon/lat (2I Float64), interior metric x/y (2I Float64) |
+/// | … | format 2 only: street names (UInt32 count, then the strings), each edge's name index (E Int32, -1: none) |
 /// | 8 | XXH64 (seed 0) of every byte before it |
 ///
 /// Adjacency and components are derived on loading, so they cannot disagree with the edges.
 /// A file that is not a cache, of another format version, truncated, or corrupt is refused with
 /// ``WalkNetworkError/cache(file:reason:)``; every count and index is checked before use.
 extension WalkGraph {
-    public static let cacheFormatVersion: UInt32 = 1
+    /// The newest format this build writes (for a graph with street names) and reads; format 1 is read too.
+    public static let cacheFormatVersion: UInt32 = 2
+    /// Flag bit 0: the names section follows the arrays.
+    static let cacheHasNames: UInt32 = 1
     static let cacheMagic: [UInt8] = [0x89, 0x4C, 0x43, 0x57, 0x4E, 0x0D, 0x0A, 0x1A]
 
     /// The cache's bytes, in memory (``write(to:)`` streams the same bytes to a file).
@@ -79,7 +84,14 @@ extension WalkGraph {
     var cacheByteCount: Int {
         let pairs = provenance.reduce(0) { $0 + 8 + $1.key.utf8.count + $1.value.utf8.count }
         return Self.cacheHeaderSize + 4 + metricCRS.definition.utf8.count + 4 + pairs
-            + Self.cacheArrayBytes(nodes: nodeCount, edges: edgeCount, interiorVertices: interiorCoordinates.count) + 8
+            + Self.cacheArrayBytes(nodes: nodeCount, edges: edgeCount, interiorVertices: interiorCoordinates.count)
+            + namesSectionByteCount + 8
+    }
+
+    /// The names section's length: nothing for a graph without street names.
+    private var namesSectionByteCount: Int {
+        guard !edgeNames.isEmpty else { return 0 }
+        return 4 + streetNames.reduce(0) { $0 + 4 + $1.utf8.count } + 4 * edgeCount
     }
 
     /// Magic, version, flags, total length and the three counts.
@@ -93,9 +105,10 @@ extension WalkGraph {
     /// Hands the cache's bytes to `sink` in order, in chunks, ending with the checksum of all before it.
     private func writeCache(to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
         var w = CacheWriter(sink: sink)
+        let hasNames = !edgeNames.isEmpty
         try w.append(bytes: Self.cacheMagic)
-        try w.append(Self.cacheFormatVersion)
-        try w.append(UInt32(0))
+        try w.append(hasNames ? Self.cacheFormatVersion : 1)
+        try w.append(hasNames ? Self.cacheHasNames : 0)
         try w.append(UInt64(cacheByteCount))
         try w.append(UInt64(nodeCount))
         try w.append(UInt64(edgeCount))
@@ -117,6 +130,11 @@ extension WalkGraph {
         try w.append(array: interiorOffsets)
         try w.append(coordinates: interiorCoordinates)
         try w.append(coordinates: interiorMetricCoordinates)
+        if hasNames {
+            try w.append(UInt32(streetNames.count))
+            for name in streetNames { try w.append(name) }
+            try w.append(array: edgeNames)
+        }
         try w.finish()
     }
 
@@ -159,11 +177,12 @@ extension WalkGraph {
         var r = CacheReader(raw)
         r.offset = 8
         let version: UInt32 = try r.read()
-        guard version == cacheFormatVersion else {
+        guard version == 1 || version == cacheFormatVersion else {
             throw CacheProblem(
-                "it has cache format version \(version); this lifecircle reads version \(cacheFormatVersion)")
+                "it has cache format version \(version); this lifecircle reads versions 1 to \(cacheFormatVersion)")
         }
-        let _: UInt32 = try r.read()
+        let flags: UInt32 = try r.read()
+        let hasNames = version >= 2 && flags & cacheHasNames != 0
         let declared: UInt64 = try r.read()
         guard declared == UInt64(raw.count) else {
             throw CacheProblem(
@@ -188,7 +207,7 @@ extension WalkGraph {
         }
         // Sizes are checked against what is left before anything is allocated.
         let needed = cacheArrayBytes(nodes: n, edges: e, interiorVertices: i)
-        guard needed == r.end - r.offset else {
+        guard hasNames ? needed + 4 + 4 * e <= r.end - r.offset : needed == r.end - r.offset else {
             throw CacheProblem(
                 "its counts (\(n) nodes, \(e) edges, \(i) vertices) need \(needed) bytes of arrays, it has \(r.end - r.offset)"
             )
@@ -204,6 +223,16 @@ extension WalkGraph {
         parts.interiorOffsets = try r.readArray(Int32.self, e + 1)
         parts.interiorCoordinates = try r.readCoordinates(i)
         parts.interiorMetricCoordinates = try r.readCoordinates(i)
+        if hasNames {
+            let count: UInt32 = try r.read()
+            guard Int(count) <= (r.end - r.offset) / 4 else { throw CacheProblem("its street name count \(count) is impossibly large") }
+            parts.streetNames = try (0..<Int(count)).map { _ throws(CacheProblem) in try r.readString("street name") }
+            parts.edgeNames = try r.readArray(Int32.self, e)
+            guard r.offset == r.end else { throw CacheProblem("it has \(r.end - r.offset) bytes after its street names") }
+            if let bad = parts.edgeNames.firstIndex(where: { $0 < -1 || Int($0) >= Int(count) }) {
+                throw CacheProblem("edge \(bad) names street \(parts.edgeNames[bad]), but there are \(count) names")
+            }
+        }
 
         // Content that would make indexing go wrong, or distances meaningless.
         for k in 0..<e {

@@ -29,6 +29,10 @@ public final class WalkGraph: Sendable {
     /// Length of every edge in metres, by ``EdgeIndex``.
     public let edgeLengths: [Double]
     let edgeWayIDs: [Int64]
+    /// Each edge's street name as an index into ``streetNames`` (-1: none); empty when no way had a name.
+    let edgeNames: [Int32]
+    /// The distinct street names (OSM `name` tags) of the ways, in the order first met.
+    public let streetNames: [String]
     /// Edge `e`'s interior vertices are `interior…[interiorOffsets[e]..<interiorOffsets[e + 1]]`.
     let interiorOffsets: [Int32]
     let interiorCoordinates: [Coordinate]
@@ -71,6 +75,9 @@ public final class WalkGraph: Sendable {
         var edgeTargets: [Int32] = []
         var edgeLengths: [Double] = []
         var edgeWayIDs: [Int64] = []
+        /// Empty, or one index into `streetNames` (-1 for none) per edge.
+        var edgeNames: [Int32] = []
+        var streetNames: [String] = []
         var interiorOffsets: [Int32] = [0]
         var interiorCoordinates: [Coordinate] = []
         var interiorMetricCoordinates: [Coordinate] = []
@@ -133,6 +140,8 @@ public final class WalkGraph: Sendable {
         edgeTargets = parts.edgeTargets
         edgeLengths = parts.edgeLengths
         edgeWayIDs = parts.edgeWayIDs
+        edgeNames = parts.edgeNames
+        streetNames = parts.streetNames
         interiorOffsets = parts.interiorOffsets
         interiorCoordinates = parts.interiorCoordinates
         interiorMetricCoordinates = parts.interiorMetricCoordinates
@@ -248,6 +257,13 @@ public final class WalkGraph: Sendable {
     public func length(of edge: EdgeIndex) -> Double { edgeLengths[edge.index] }
     /// The external id of the way the edge comes from.
     public func wayID(of edge: EdgeIndex) -> Int64 { edgeWayIDs[edge.index] }
+
+    /// The street's name (the way's OSM `name` tag), when it has one and the network kept names.
+    public func streetName(of edge: EdgeIndex) -> String? {
+        guard !edgeNames.isEmpty else { return nil }
+        let index = Int(edgeNames[edge.index])
+        return index >= 0 ? streetNames[index] : nil
+    }
     /// The component of the edge (that of its ends).
     public func component(of edge: EdgeIndex) -> Int { Int(nodeComponents[Int(edgeSources[edge.index])]) }
 
