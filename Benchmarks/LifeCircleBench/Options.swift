@@ -15,6 +15,8 @@ struct Options {
         case profileWorker(case: String)
         /// Internal: site selection on one case (SitingWorker), as JSON on stdout.
         case sitingWorker(case: String)
+        /// District-wide isochrones at scale (IsochroneBench), with their inputs exported for compare.py.
+        case isochrones
     }
 
     var mode = Mode.measure
@@ -47,6 +49,8 @@ struct Options {
           --only NAMES   only these cases (comma-separated): \(BenchCase.all.map(\.name).joined(separator: ", "))
           --geodata DIR  the GeoData folder (default: GeoData in the package)
           --render       write the report again from the saved results, measuring nothing
+          --isochrones   only the isochrones at scale (default cases: helsinki, grid-100k, grid-1m), their
+                         reachable streets exported for `python3 Benchmarks/compare.py --isochrones`
 
         For profilers (after a run has saved the caches):
                lifecircle-bench --worker profile --case NAME --cache FILE [--step nearest|snap] [--runs N]
@@ -83,6 +87,7 @@ struct Options {
                 options.only = names
             case "--geodata": options.geoData = URL(fileURLWithPath: try value(argument))
             case "--render": options.mode = .render
+            case "--isochrones": options.mode = .isochrones
             case "--worker":
                 let kind = try value(argument)
                 i += 1

@@ -42,6 +42,9 @@ do {
             BenchRun.self, from: Data(contentsOf: exportFolder.appendingPathComponent("lifecircle.json")))
         let target = options.output ?? URL(fileURLWithPath: run.output)
         try writeReport(run: run, exportFolder: exportFolder, to: target)
+    case .isochrones:
+        let cases = options.only == nil ? BenchCase.all.filter { IsochroneBench.defaultCases.contains($0.name) } : options.cases
+        try IsochroneBench(cases: cases, runs: options.runCount, exportFolder: exportFolder, geoData: geoData).run()
     case .measure:
         let run = try Orchestrator(options: options, exportFolder: exportFolder, output: output, geoData: geoData)
             .run()

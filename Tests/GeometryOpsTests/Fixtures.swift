@@ -5,6 +5,33 @@ import GeometryOps
 
 /// Small shapes and helpers shared by the tests.
 enum Fixture {
+    /// The edges of a jittered 25 × 25 street grid, 80 m apart, with shape vertices: short lines that meet
+    /// at shared ends, as a network's reachable edges do.
+    static func streets() -> [Geometry] {
+        var random = SeededGenerator(seed: 23)
+        let n = 25
+        let nodes = (0..<n).map { i in
+            (0..<n).map { j in
+                Fixture.c(
+                    Double(j) * 80 + .random(in: -15...15, using: &random),
+                    Double(i) * 80 + .random(in: -15...15, using: &random))
+            }
+        }
+        func bowed(_ a: Coordinate, _ b: Coordinate, _ random: inout SeededGenerator) -> Geometry {
+            let mid = Fixture.c(
+                (a.x + b.x) / 2 + .random(in: -8...8, using: &random), (a.y + b.y) / 2 + .random(in: -8...8, using: &random))
+            return .lineString([a, mid, b])
+        }
+        var lines: [Geometry] = []
+        for i in 0..<n {
+            for j in 0..<n {
+                if j + 1 < n { lines.append(bowed(nodes[i][j], nodes[i][j + 1], &random)) }
+                if i + 1 < n, (i * 7 + j * 3) % 11 != 0 { lines.append(bowed(nodes[i][j], nodes[i + 1][j], &random)) }
+            }
+        }
+        return lines
+    }
+
     static func c(_ x: Double, _ y: Double) -> Coordinate { Coordinate(x: x, y: y) }
 
     /// A closed, counter-clockwise axis-aligned rectangle ring.

@@ -7,36 +7,9 @@ import Testing
 /// Dissolving in tiles, in parallel, gives the area one union gives, as a valid MultiPolygon of the tiles' parts.
 @Suite("Tiled buffered union")
 struct TiledUnionTests {
-    /// The edges of a jittered 25 × 25 street grid, 80 m apart, with shape vertices: short lines that meet
-    /// at shared ends, as a network's reachable edges do.
-    private static func streets() -> [Geometry] {
-        var random = SeededGenerator(seed: 23)
-        let n = 25
-        let nodes = (0..<n).map { i in
-            (0..<n).map { j in
-                Fixture.c(
-                    Double(j) * 80 + .random(in: -15...15, using: &random),
-                    Double(i) * 80 + .random(in: -15...15, using: &random))
-            }
-        }
-        func bowed(_ a: Coordinate, _ b: Coordinate, _ random: inout SeededGenerator) -> Geometry {
-            let mid = Fixture.c(
-                (a.x + b.x) / 2 + .random(in: -8...8, using: &random), (a.y + b.y) / 2 + .random(in: -8...8, using: &random))
-            return .lineString([a, mid, b])
-        }
-        var lines: [Geometry] = []
-        for i in 0..<n {
-            for j in 0..<n {
-                if j + 1 < n { lines.append(bowed(nodes[i][j], nodes[i][j + 1], &random)) }
-                if i + 1 < n, (i * 7 + j * 3) % 11 != 0 { lines.append(bowed(nodes[i][j], nodes[i + 1][j], &random)) }
-            }
-        }
-        return lines
-    }
-
     @Test func tilesGiveTheAreaOfOneUnion() throws {
         let engine = try GeometryEngine()
-        let lines = Self.streets()
+        let lines = Fixture.streets()
         let whole = try engine.bufferedUnion(lines, distance: 25, tiling: .none)
         // 300 m tiles: 7 × 7 over the 1.9 km grid, so most buffers cross no tile border and many do.
         let tiled = try engine.bufferedUnion(lines, distance: 25, tiling: .tiles(size: 300))
@@ -71,7 +44,7 @@ struct TiledUnionTests {
 
     @Test func automaticTilingStartsAtItsThreshold() throws {
         let engine = try GeometryEngine()
-        let lines = Self.streets()
+        let lines = Fixture.streets()
         let vertices = lines.reduce(0) { $0 + $1.coordinates.count }
         #expect(vertices < UnionTiling.automaticThreshold)
         let automatic = try engine.bufferedUnion(lines, distance: 25)
@@ -93,7 +66,7 @@ struct TiledUnionTests {
 
     @Test func badInputInATileIsNamedAsInOneUnion() throws {
         let engine = try GeometryEngine()
-        var lines = Self.streets()
+        var lines = Fixture.streets()
         lines.append(.lineString([Fixture.c(10, 10)]))
         #expect {
             try engine.bufferedUnion(lines, distance: 25, tiling: .tiles(size: 300))
@@ -101,7 +74,7 @@ struct TiledUnionTests {
             "\(error)".contains("geometries[\(lines.count - 1)].coordinates: a line string needs at least 2 positions")
         }
         // Points and polygons among the lines are buffered in their tiles too.
-        let mixed = Self.streets() + [.point(Fixture.c(5000, 5000)), Fixture.rectangle(6000, 0, 6010, 10)]
+        let mixed = Fixture.streets() + [.point(Fixture.c(5000, 5000)), Fixture.rectangle(6000, 0, 6010, 10)]
         let whole = try engine.bufferedUnion(mixed, distance: 25, tiling: .none)
         let tiled = try engine.bufferedUnion(mixed, distance: 25, tiling: .tiles(size: 300))
         let wholeArea = try whole.area

@@ -281,6 +281,20 @@ public final class WalkGraph: Sendable {
     /// edge; swapped if `start > end`), in longitude/latitude, with interpolated end points. This is how
     /// isochrones cut the edges they reach only in part.
     public func polyline(of edge: EdgeIndex, from start: Double, to end: Double) -> [Coordinate] {
+        portion(of: edge, from: start, to: end, vertex: point)
+    }
+
+    /// As ``polyline(of:from:to:)``, in ``metricCRS``: the same cut (by geodesic lengths along the edge),
+    /// interpolated between the metric vertices.
+    public func metricPolyline(of edge: EdgeIndex, from start: Double, to end: Double) -> [Coordinate] {
+        portion(of: edge, from: start, to: end, vertex: metricPoint)
+    }
+
+    /// The part of edge `edge` between `start` and `end`, cut by geodesic lengths of the lon/lat polyline and
+    /// made of `vertex(e, i)`.
+    private func portion(
+        of edge: EdgeIndex, from start: Double, to end: Double, vertex: (Int, Int) -> Coordinate
+    ) -> [Coordinate] {
         let e = edge.index
         let length = edgeLengths[e]
         var a = min(max(min(start, end), 0), length)
@@ -291,9 +305,9 @@ public final class WalkGraph: Sendable {
         var result: [Coordinate] = []
         var travelled = 0.0
         for j in 0..<segments {
-            let p = point(e, j)
-            let q = point(e, j + 1)
-            let segment = FastGeodesic.distance(p, q)
+            let segment = FastGeodesic.distance(point(e, j), point(e, j + 1))
+            let p = vertex(e, j)
+            let q = vertex(e, j + 1)
             let segmentEnd = j == segments - 1 ? max(length, travelled + segment) : travelled + segment
             if result.isEmpty, a <= segmentEnd {
                 result.append(Self.interpolate(p, q, segment > 0 ? (a - travelled) / segment : 0))
@@ -307,7 +321,7 @@ public final class WalkGraph: Sendable {
             }
             travelled = segmentEnd
         }
-        if result.isEmpty { result = [point(e, segments), point(e, segments)] }
+        if result.isEmpty { result = [vertex(e, segments), vertex(e, segments)] }
         return result
     }
 
