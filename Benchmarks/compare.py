@@ -419,6 +419,71 @@ def prepare_osm(source, folder):
 # MARK: main
 
 
+def isochrones_at_scale(export, output, runs_wanted):
+    """`--isochrones`: shapely 2's `buffer(25)` + `union_all` on the reachable street portions that
+    `lifecircle-bench --isochrones` exported, beside our raster isochrones of the same sources; writes the
+    `## Isochrones at scale` section of the report (replacing it if there is one)."""
+    import numpy as np
+    import shapely
+    ours = json.loads((export / "isochrones.json").read_text())
+    rows = []
+    for case in ours["cases"]:
+        for t in case["thresholds"]:
+            stem = export / "isochrones" / t["export"]
+            xy = np.fromfile(f"{stem}.xy.f64", dtype="<f8").reshape(-1, 2)
+            offsets = np.fromfile(f"{stem}.offsets.i64", dtype="<i8")
+            index = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+            lines = shapely.linestrings(xy, indices=index)
+            times, area = [], None
+            for _ in range(runs_wanted):
+                start = time.perf_counter()
+                area = shapely.union_all(shapely.buffer(lines, 25.0))
+                times.append(time.perf_counter() - start)
+                log(f"[{case['name']}] shapely buffer+union_all within {t['metres']:.0f} m: {times[-1]:.2f} s")
+                if sum(times) > 120:
+                    break
+            rows.append((case, t, median(times), area.area, bool(shapely.is_valid(area))))
+    lines_out = [
+        "## Isochrones at scale",
+        "",
+        f"Measured {ours['date']} on {ours['cores']} cores (load {ours['load']}), median of {ours['runs']} runs for ours. "
+        "District-wide isochrones of kind_a's facilities (the benchmark workload) at each coverage threshold. "
+        f"_Ours_: `Isochrones.area(from:within:)` with the default raster method: the distance to the reachable "
+        f"streets on a {ours['resolution']:g} m lattice, marching squares at 25 m, Douglas–Peucker at "
+        f"{ours['resolution'] / 10:g} m, GEOS `isValid` of the result, and the projection to EPSG:4326 — search "
+        "included. _shapely_: `shapely.union_all(shapely.buffer(lines, 25))` (quad_segs 8) on exactly our reachable "
+        "portions, exported by `lifecircle-bench --isochrones` (search not included). _GEOS tiled_: the method "
+        "`isochrones` used before (`Isochrones.Method.exact(tiling: .automatic)`), one run.",
+        "",
+        "| network | within | reachable portions (vertices) | ours | valid | shapely buffer+union_all | shapely / ours | area ours / shapely | GEOS tiled (before) |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    totals = {}
+    for case, t, shapely_seconds, shapely_area, valid in rows:
+        mine = median(t["seconds"])
+        totals.setdefault(case["label"], [0.0, 0.0])
+        totals[case["label"]][0] += mine
+        totals[case["label"]][1] += shapely_seconds
+        before = f"{t['exactTiledSeconds']:.2f} s" if t.get("exactTiledSeconds") else "–"
+        lines_out.append(
+            f"| {case['label']} | {t['metres']:.0f} m | {t['lines']} ({t['vertices']}) | **{mine:.2f} s** | "
+            f"{'yes' if t['valid'] else 'NO'} | {shapely_seconds:.2f} s | {shapely_seconds / mine:.1f}× | "
+            f"{t['areaSquareMetres'] / shapely_area:.4f} | {before} |")
+    lines_out += ["", "Three thresholds together: " + "; ".join(
+        f"{label} ours {a:.2f} s, shapely {b:.2f} s ({b / a:.1f}×)" for label, (a, b) in totals.items()) + ".", ""]
+    section = "\n".join(lines_out) + "\n"
+    (export / "isochrones.md").write_text(section)
+    text = output.read_text() if output.exists() else ""
+    if "## Isochrones at scale" in text:
+        head, rest = text.split("## Isochrones at scale", 1)
+        tail = rest[rest.find("\n## "):] if "\n## " in rest else ""
+        text = head + section + tail.lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    output.write_text(text)
+    log(f"wrote the isochrones section of {output}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", type=Path, default=ROOT / ".build" / "lifecircle-bench",
@@ -437,7 +502,13 @@ def main():
     parser.add_argument("--job", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
+    parser.add_argument("--isochrones", action="store_true",
+                        help="only shapely against `lifecircle-bench --isochrones`; writes that section of the report")
     args = parser.parse_args()
+
+    if args.isochrones:
+        isochrones_at_scale(args.export, args.output or ROOT / "Docs" / "performance.md", args.runs or 1)
+        return
 
     if args.job:
         result = JOBS[args.job](json.loads(Path(args.params).read_text()))

@@ -29,9 +29,10 @@ struct IsochronesCommand: ParsableCommand {
         commandName: "isochrones",
         abstract: "Walking isochrones: the area within each threshold of the facilities of each kind.",
         discussion: """
-            Reachable streets, including the reachable parts of streets reached only in part, buffered by 25 m and
-            dissolved per kind and threshold (layer isochrones), and with --per-facility one polygon per facility
-            (layer facility_isochrones).
+            Reachable streets, including the reachable parts of streets reached only in part, buffered by 25 m
+            (traced on a 5 m lattice: the area to within half a per cent of GEOS's buffer and union, seconds for a
+            whole city) and dissolved per kind and threshold (layer isochrones), and with --per-facility one
+            polygon per facility (layer facility_isochrones). Progress goes to stderr.
 
             Examples:
               lifecircle isochrones
@@ -53,8 +54,12 @@ struct IsochronesCommand: ParsableCommand {
         let jobs = WalkingAreaJobs(context: try analysis.context(workspace, registry: global.registry),
                                    maxSnapDistance: analysis.maxSnap)
         let path = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".isochrones.gpkg"
-        let summary = try jobs.isochrones(thresholds: metres, perFacility: perFacility, to: URL(fileURLWithPath: path))
         let zh = global.lang == .zh
+        let summary = try jobs.isochrones(thresholds: metres, perFacility: perFacility, to: URL(fileURLWithPath: path)) {
+            done, total in
+            Console.progress(zh ? "等时圈 \(done)/\(total)" : "isochrones \(done)/\(total)")
+        }
+        Console.endProgress()
         print(TextTable(
             header: zh ? ["设施类型", "步行距离", "覆盖面积 (km²)"] : ["kind", "walking distance", "area (km²)"],
             rows: summary.map { [$0.kind.rawValue, "\(plainNumber($0.threshold)) m", plainNumber($0.value, digits: 3)] }

@@ -26,24 +26,38 @@ public struct WalkingAreaJobs {
 
     /// Layer `isochrones`: per kind and threshold, the dissolved area reachable from any facility
     /// (and, with `perFacility`, layer `facility_isochrones` with one polygon per facility). Returns the
-    /// area of each dissolved isochrone in km².
-    public func isochrones(thresholds: [Double], perFacility: Bool, to url: URL) throws -> [Summary] {
+    /// area of each dissolved isochrone in km². `progress` hears, after each isochrone, how many of all are made
+    /// (kinds × thresholds, and facilities × thresholds with `perFacility`).
+    public func isochrones(
+        thresholds: [Double], perFacility: Bool, to url: URL,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws -> [Summary] {
         let snapper = try Snapper(graph: context.graph, maxDistance: maxSnapDistance)
         let builder = Isochrones(graph: context.graph)
         var dissolved: [Feature] = []
         var single: [Feature] = []
         var summary: [Summary] = []
+        let total = context.facilities.values.reduce(0) { $0 + (perFacility ? 1 + $1.count : 1) } * thresholds.count
+        var done = 0
+        func madeOne() {
+            done += 1
+            progress?(done, total)
+        }
         for (kind, places) in context.facilities.sorted(by: { $0.key < $1.key }) {
             let snaps = try snapper.snap(places.map(\.location)).map(\.snappedPoint)
             for threshold in thresholds.sorted(by: >) {
-                guard let area = try builder.polygon(from: snaps.compactMap { $0 }, within: threshold) else { continue }
-                let km2 = try Self.areaKm2(area, graph: context.graph)
+                let made = try builder.area(from: snaps.compactMap { $0 }, within: threshold)
+                madeOne()
+                guard let made else { continue }
+                let area = made.geometry
+                let km2 = made.squareMetres / 1_000_000
                 summary.append(Summary(kind: kind, threshold: threshold, value: km2))
                 dissolved.append(Feature(geometry: area, properties: [
                     "kind": .string(kind.rawValue), "threshold_m": .number(threshold), "area_km2": .number(km2),
                 ]))
                 guard perFacility else { continue }
                 for (place, snap) in zip(places, snaps) {
+                    defer { madeOne() }
                     guard let snap, let one = try builder.polygon(from: [snap], within: threshold) else { continue }
                     single.append(Feature(geometry: one, properties: [
                         "kind": .string(kind.rawValue), "facility_id": .string(place.id), "threshold_m": .number(threshold),
@@ -108,8 +122,4 @@ public struct WalkingAreaJobs {
         return copy
     }
 
-    static func areaKm2(_ area: Geometry, graph: WalkGraph) throws -> Double {
-        let metric = try graph.metricProjection.toMetric(area)
-        return try PlanarGeometry(metric, in: try GeometryEngine()).area / 1_000_000
-    }
 }
