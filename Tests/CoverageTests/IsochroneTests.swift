@@ -24,7 +24,7 @@ struct IsochroneTests {
         for within in [300.0, 1000.0] {
             let ours = try #require(try raster.area(from: sources, within: within))
             // The exact area: GEOS's buffer of every reachable portion, 32 segments a quarter circle, one union.
-            let lines = try raster.reachableLines(from: sources, within: within)
+            let lines = try raster.reachableMetricLines(from: sources, within: within)
             let exact = try engine.bufferedUnion(lines.map(Geometry.lineString), distance: 25, quadrantSegments: 32)
             let exactArea = try exact.area
             #expect(
