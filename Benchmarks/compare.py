@@ -450,8 +450,8 @@ def isochrones_at_scale(export, output, runs_wanted):
         "District-wide isochrones of kind_a's facilities (the benchmark workload) at each coverage threshold. "
         f"_Ours_: `Isochrones.area(from:within:)` with the default raster method: the distance to the reachable "
         f"streets on a {ours['resolution']:g} m lattice, marching squares at 25 m, Douglas–Peucker at "
-        f"{ours['resolution'] / 10:g} m, GEOS `isValid` of the result, and the projection to EPSG:4326 — search "
-        "included. _shapely_: `shapely.union_all(shapely.buffer(lines, 25))` (quad_segs 8) on exactly our reachable "
+        f"{ours['resolution'] / 10:g} m and the projection to EPSG:4326 — search included (_valid_: GEOS `isValid` "
+        "of the result, checked apart). _shapely_: `shapely.union_all(shapely.buffer(lines, 25))` (quad_segs 8) on exactly our reachable "
         "portions, exported by `lifecircle-bench --isochrones` (search not included). _GEOS tiled_: the method "
         "`isochrones` used before (`Isochrones.Method.exact(tiling: .automatic)`), one run.",
         "",
