@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "Rules", targets: ["Rules"]),
         .library(name: "FacilityRegistry", targets: ["FacilityRegistry"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "Server", targets: ["Server"]),
         .library(name: "LifeCircleCLI", targets: ["LifeCircleCLI"]),
     ],
     dependencies: [
@@ -33,6 +34,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries: the C APIs and nothing else.
@@ -109,6 +114,21 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // `lifecircle serve`: the registry as OGC API – Features over Hummingbird 2 (routes, handlers, OpenAPI).
+        .target(
+            name: "Server",
+            dependencies: [
+                "GeoCore", "FacilityKit", "FacilityRegistry",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict),
+
         // Swift plugins: one target per facility kind, listed in BundledPlugins.swift.
         .target(
             name: "MaternityRoomPlugin", dependencies: ["FacilityKit"], path: "Plugins/MaternityRoom",
@@ -126,7 +146,7 @@ let package = Package(
             name: "LifeCircleCLI",
             dependencies: [
                 "GeoCore", "Projection", "FacilityKit", "FacilityRegistry", "Interchange", "OGRInterchange", "GeoPackage",
-                "Planner",
+                "Planner", "Server",
                 "Coverage", "WalkNetwork", "OSMIngest", "GeometryOps", "Inflate", "LocationAllocation",
                 "Rules", "Reports",
                 "MaternityRoomPlugin", "PublicToiletPlugin", "ParkPlugin", "PlaygroundPlugin", "ChildcarePlugin", "ChildrenHomePlugin", "LifeCircleServicePlugin", "PublicVenuePlugin",
@@ -206,6 +226,13 @@ let package = Package(
         .testTarget(
             name: "PlannerTests",
             dependencies: ["Planner", "Rules", "FacilityKit", "FacilityRegistry", "GeoCore", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "FacilityRegistry", "FacilityKit", "GeoCore", "MaternityRoomPlugin", "PublicToiletPlugin",
+                "TestSupport",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "LifeCircleCLITests", dependencies: ["LifeCircleCLI", "GeoCore", "TestSupport"],

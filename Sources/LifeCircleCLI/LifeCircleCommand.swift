@@ -23,7 +23,7 @@ public struct LifeCircleCommand: ParsableCommand {
             NearestCommand.self, EditCommand.self, MoveCommand.self, CloseCommand.self, DeleteCommand.self,
             DuplicatesCommand.self, MergeCommand.self, HistoryCommand.self, NetworkCommand.self, DemandCommand.self, CoverageCommand.self, IsochronesCommand.self,
             GapsCommand.self, AdminCommand.self, CheckCommand.self, MandatesCommand.self, DemoCommand.self, AccessCommand.self,
-            SiteSuggestCommand.self, TrendCommand.self, ScenarioCommand.self,
+            SiteSuggestCommand.self, TrendCommand.self, ScenarioCommand.self, ServeCommand.self,
         ])
 
     public init() {}

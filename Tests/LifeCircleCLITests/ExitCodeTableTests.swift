@@ -18,6 +18,7 @@ struct ExitCodeTableTests {
         "JSONScanner.SyntaxError": "GeoCore: GeoJSON reading turns it into GeoCoreError.invalidGeoJSON with line:column",
         "DecodingFailure": "Interchange: CSVTable turns it into InterchangeError (the byte that does not decode)",
         "TextStreamDecoder.Failure": "Interchange: CSVTable turns it into InterchangeError.notUTF8/.undecodableText",
+        "APIProblem": "Server: answered as an HTTP problem response (400, 404, 500), never thrown out of the server",
         "GzipReader.Failure": "Inflate: generic over its source's error; OSMIngest's XMLByteSource unwraps it into OSMError",
     ]
 

@@ -106,7 +106,8 @@ public struct FacilityExporter {
 
     static func fixed(_ value: Double, digits: Int) -> String { String(format: "%.\(digits)f", value) }
 
-    func properties(of record: FacilityRecord) -> [String: JSONValue] {
+    /// A facility's GeoJSON properties: facility_id, name, opened, closed, then every field of the schema (null when unset).
+    public func properties(of record: FacilityRecord) -> [String: JSONValue] {
         var properties: [String: JSONValue] = [
             "facility_id": .string(record.id.rawValue), "name": .string(record.name),
             "opened": record.opened.map { .string($0.description) } ?? .null,

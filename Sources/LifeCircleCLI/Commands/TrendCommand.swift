@@ -1,5 +1,6 @@
 import ArgumentParser
 import FacilityKit
+import FacilityRegistry
 import Foundation
 import Planner
 import Reports

@@ -14,6 +14,7 @@ import Planner
 import Projection
 import Reports
 import Rules
+import Server
 import WalkNetwork
 
 /// An error that knows its message and exit code.
@@ -128,6 +129,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         },
         ExitCodeRow(AccessError.self) { _ in .usage },
         ExitCodeRow(TrendError.self) { _ in .usage },
+        // The server: a port that cannot be bound is an address the user named that cannot be made.
+        ExitCodeRow(ServerError.self) { _ in .cannotCreate },
         // Rules, profiles, scenarios and reports.
         ExitCodeRow(YAMLProblem.self) { _ in .dataError },
         ExitCodeRow(ConditionError.self) { _ in .dataError },

@@ -54,11 +54,3 @@ struct ProfileOptions: ParsableArguments {
         for warning in dataWarnings { Console.warning(warning.text(for: language)) }
     }
 }
-
-extension CivilDate {
-    /// Today's date in the local time zone.
-    static var today: CivilDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}
