@@ -16,12 +16,12 @@ struct ServeCommand: ParsableCommand {
             stderr (method, path, status, ms). Ctrl-C or SIGTERM stops it after the requests in flight.
 
             It listens on loopback (127.0.0.1) by default: there are no users yet, so anyone who reaches the port
-            reads the registry. --port 0 takes any free port; the URL printed says which.
+            reads the registry. --port 0 takes any free port; the URL printed says which. QGIS connects to it as
+            a "WFS / OGC API – Features" connection, GDAL as OAPIF:http://127.0.0.1:8080/api.
 
             Examples:
               lifecircle serve --registry huadu.gpkg
               lifecircle serve --registry huadu.gpkg --port 0 --lang en
-              ogrinfo -ro OAPIF:http://127.0.0.1:8080/api
             """)
 
     @OptionGroup var global: GlobalOptions
