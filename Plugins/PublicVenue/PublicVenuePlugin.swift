@@ -84,7 +84,7 @@ extension PublicVenuePlugin {
             en: "Venues over 10,000 m² or 10,000 visitors a day have a nursing room"),
         measure: .mandate(
             venues: FacilityFilter(kind: kind, where: "floor_area_m2 > 10000 or daily_visitors > 10000"),
-            host: FacilityFilter(kind: PluginID(rawValue: "maternity_room")!), withinMeters: 100),
+            hosts: [FacilityFilter(kind: PluginID(rawValue: "maternity_room")!)], withinMeters: 100),
         targets: TargetSchedule(value: 1),
         citations: [
             Citation(

@@ -12,13 +12,13 @@ struct PluginRuleRegistrationTests {
         let plugin = try ManifestPlugin(contentsOf: familyToiletFile)
         #expect(plugin.rules.map(\.id.rawValue) == ["family_toilet.large_venue_mandate"])
         let rule = try #require(plugin.rules.first)
-        guard case .mandate(let venues, let host, let within) = rule.measure else {
+        guard case .mandate(let venues, let hosts, let within) = rule.measure else {
             Issue.record("expected a mandate, got \(rule.measure)")
             return
         }
         #expect(venues.kind.rawValue == "public_venue")
         #expect(venues.condition?.text.contains("daily_visitors > 10000") == true)
-        #expect(host == FacilityFilter(kind: plugin.id))
+        #expect(hosts == [FacilityFilter(kind: plugin.id)])
         #expect(within == 100)
         #expect(rule.targets.steps == [TargetSchedule.Step(value: 1)])
         #expect(rule.citations.first?.confidence == .verified)

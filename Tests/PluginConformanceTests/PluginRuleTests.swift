@@ -75,11 +75,11 @@ struct PluginRuleTests {
     }
 
     @Test func largeVenuesByAreaOrVisitors() throws {
-        guard case .mandate(let venues, let host, let within) = PublicVenuePlugin.largeVenueMaternityRoom.measure else {
+        guard case .mandate(let venues, let hosts, let within) = PublicVenuePlugin.largeVenueMaternityRoom.measure else {
             Issue.record("not a mandate")
             return
         }
-        #expect(host.kind == MaternityRoomPlugin.kind && within == 100)
+        #expect(hosts.map(\.kind) == [MaternityRoomPlugin.kind] && within == 100)
         let large = try ConditionExpression(parsing: try #require(venues.condition))
         #expect(large.evaluate(["floor_area_m2": .real(12_000)]) == .boolean(true))
         #expect(large.evaluate(["floor_area_m2": .real(10_000), "daily_visitors": .integer(10_000)]) == .boolean(false))

@@ -86,7 +86,7 @@ extension RuleMeasure {
         case .perCapita(let facilities, _, _, _, _, _), .presence(let facilities, _), .count(let facilities, _):
             [facilities]
         case .attribute(let facilities, _): [facilities]
-        case .mandate(let venues, let host, _): [venues, host]
+        case .mandate(let venues, let hosts, _): [venues] + hosts
         }
     }
 

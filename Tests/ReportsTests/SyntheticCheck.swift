@@ -250,7 +250,7 @@ enum SyntheticCheck {
             title: LocalizedText(zh: "大型公共场所配建母婴室", en: "Large venues host a maternity room"),
             measure: .mandate(
                 venues: FacilityFilter(kind: publicVenue, where: "floor_area_m2 > 10000 or daily_visitors > 10000"),
-                host: FacilityFilter(kind: maternityRoom), withinMeters: 50),
+                hosts: [FacilityFilter(kind: maternityRoom)], withinMeters: 50),
             targets: TargetSchedule(value: 1),
             citations: [
                 Citation(

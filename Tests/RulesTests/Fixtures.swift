@@ -139,7 +139,7 @@ enum Contract {
                 .mandate(
                     venues: FacilityFilter(
                         kind: Fixtures.kind("public_venue"), where: "floor_area_m2 > 10000 or daily_visitors > 10000"),
-                    host: FacilityFilter(kind: Fixtures.kind("maternity_room")), withinMeters: 100),
+                    hosts: [FacilityFilter(kind: Fixtures.kind("maternity_room"))], withinMeters: 100),
                 target: 1)
         ],
     ]

@@ -97,7 +97,15 @@ struct GeoDataRulesTests {
                 "venue_type in [medical, transport_hub, culture_sports, public_service, commercial, tourism] and (")
                 == true)
         #expect(byID["huadu.science_venues_streets"]?.targets.steps == [.init(year: 2030, value: 0.7)])
-        #expect(byID["huadu.family_toilet_mandate"] != nil)
+        // A public toilet with a family toilet, or the plugin guide's 第三卫生间 kind.
+        guard case .mandate(_, let hosts, 100)? = byID["huadu.family_toilet_mandate"]?.measure else {
+            Issue.record("no 第三卫生间 mandate")
+            return
+        }
+        #expect(hosts == [
+            FacilityFilter(kind: Fixtures.kind("public_toilet"), where: "family_toilet"),
+            FacilityFilter(kind: Fixtures.kind("family_toilet")),
+        ])
         #expect(byID["huadu.paediatric_beds"]?.kinds == [Fixtures.kind("paediatric_ward")])
         let kindergarten = try #require(byID["national.life_circle.5min.kindergarten"])
         #expect(kindergarten.citations.first?.document == "广州市花都区妇女发展规划（2021—2030年）")

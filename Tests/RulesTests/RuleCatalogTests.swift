@@ -60,7 +60,7 @@ struct RuleCatalogTests {
                     venues: FacilityFilter(
                         kind: Fixtures.kind("public_venue"),
                         where: "venue_type in [medical, commercial] and floor_area_m2 > 10000"),
-                    host: FacilityFilter(kind: Fixtures.kind("maternity_room"), where: "independent"), withinMeters: 50)
+                    hosts: [FacilityFilter(kind: Fixtures.kind("maternity_room"), where: "independent")], withinMeters: 50)
         )
         #expect(
             rules[1].measure
@@ -75,6 +75,44 @@ struct RuleCatalogTests {
             return
         }
         #expect(original == 300)
+    }
+
+    /// A mandate may accept several kinds of host (a toilet with a family toilet, or a 第三卫生间 of its own):
+    /// each filter read and checked where it was written; a kind no plugin registers is not an error.
+    @Test func aMandateTakesAListOfHosts() throws {
+        let profile = """
+            profile: hosts
+            version: 1.0.0
+            title: 第三卫生间
+            rules:
+              - id: test.family_toilet
+                title: {zh: 商场建设第三卫生间, en: Malls have a family toilet}
+                measure: mandate
+                venues: {kind: public_venue, where: "venue_type == 'commercial'"}
+                host:
+                  - {kind: public_toilet, where: family_toilet}
+                  - {kind: family_toilet}
+                within_m: 100
+                target: 1
+                citations: [{document: 花都妇女规划, clause: 策略措施 9, confidence: verified}]
+            """
+        let rules = try Self.resolve(profile)
+        #expect(
+            rules.first?.measure
+                == .mandate(
+                    venues: FacilityFilter(kind: Fixtures.kind("public_venue"), where: "venue_type == 'commercial'"),
+                    hosts: [
+                        FacilityFilter(kind: Fixtures.kind("public_toilet"), where: "family_toilet"),
+                        FacilityFilter(kind: Fixtures.kind("family_toilet")),
+                    ], withinMeters: 100))
+        #expect(rules.first?.kinds.map(\.rawValue) == ["public_venue", "public_toilet", "family_toilet"])
+
+        let typo = profile.replacingOccurrences(of: "where: family_toilet}", with: "where: family_toliet}")
+        #expect {
+            _ = try Self.resolve(typo)
+        } throws: { error in
+            "\(error)".contains("field 'rules[0].host[0].where': column 1: unknown field 'family_toliet' (did you mean 'family_toilet'?)")
+        }
     }
 
     @Test func duplicateIDsNameBothOrigins() throws {

@@ -245,7 +245,7 @@ struct RuleEvaluatorTests {
             "t.mandate",
             .mandate(
                 venues: FacilityFilter(kind: F.kind("public_venue"), where: venues),
-                host: FacilityFilter(kind: F.kind("maternity_room")), withinMeters: 100),
+                hosts: [FacilityFilter(kind: F.kind("maternity_room"))], withinMeters: 100),
             target: 1)
     }
 

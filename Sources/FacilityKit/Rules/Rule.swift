@@ -75,9 +75,11 @@ public enum RuleMeasure: Hashable, Sendable {
     /// The share (0–1) of the matching facilities that meet `require`. A facility missing a field the
     /// condition reads is "not known", listed, and never counted as meeting it.
     case attribute(facilities: FacilityFilter, require: Condition)
-    /// The share (0–1) of venues meeting the filter that host a facility of `host`: one whose `venue`
-    /// field names the venue, or one within `withinMeters` of it (as the crow flies).
-    case mandate(venues: FacilityFilter, host: FacilityFilter, withinMeters: Double)
+    /// The share (0–1) of venues meeting the filter that host a facility matching any of `hosts` (a public
+    /// toilet with a family toilet, or a 第三卫生间 registered as a kind of its own): one whose `venue` field
+    /// names the venue, or one within `withinMeters` of it (as the crow flies). A host kind no plugin registers
+    /// is left out; the rule needs one that is.
+    case mandate(venues: FacilityFilter, hosts: [FacilityFilter], withinMeters: Double)
 }
 
 /// How supply per capita is counted.

@@ -77,6 +77,8 @@ struct MandatesCommand: ParsableCommand {
             var name: String
             var hostID: String?
             var hostName: String?
+            /// The host's kind: a mandate may accept more than one (公厕 with a 第三卫生间, or a 第三卫生间).
+            var hostKind: String?
             var how: String?
             var distanceMeters: Double?
         }
@@ -94,7 +96,7 @@ struct MandatesCommand: ParsableCommand {
             venues = list.venues.map { item in
                 Venue(
                     id: item.venue.id.rawValue, name: item.venue.name, hostID: item.host?.id.rawValue,
-                    hostName: item.host?.name,
+                    hostName: item.host?.name, hostKind: item.host?.kind.rawValue,
                     how: item.how.map { $0 == .namedInside ? "named_inside" : "nearby" },
                     distanceMeters: item.distanceMeters.map { ($0 * 10).rounded() / 10 })
             }

@@ -149,7 +149,7 @@ extension RuleMeasure {
         case .coverage(let facilities, _, _, _): facilities.map(\.kind)
         case .perCapita(let facilities, _, _, _, _, _): [facilities.kind]
         case .presence(let facilities, _), .count(let facilities, _), .attribute(let facilities, _): [facilities.kind]
-        case .mandate(let venues, let host, _): [venues.kind, host.kind]
+        case .mandate(let venues, let hosts, _): [venues.kind] + hosts.map(\.kind)
         }
     }
 }

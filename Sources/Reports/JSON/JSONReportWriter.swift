@@ -113,8 +113,10 @@ struct JSONReportWriter {
             return .init(kind: "count", facilities: [filter(facilities)], perUnit: perUnit)
         case .attribute(let facilities, let require):
             return .init(kind: "attribute", facilities: [filter(facilities)], require: require.text)
-        case .mandate(let venues, let host, let meters):
-            return .init(kind: "mandate", venues: filter(venues), host: filter(host), withinM: figure(meters))
+        case .mandate(let venues, let hosts, let meters):
+            return .init(
+                kind: "mandate", venues: filter(venues), host: hosts.first.map(filter), hosts: hosts.map(filter),
+                withinM: figure(meters))
         }
     }
 

@@ -85,7 +85,9 @@ struct ReportDocument: Encodable {
         var kind: String
         var facilities: [Filter]?
         var venues: Filter?
+        /// The first of `hosts`, as reports before host lists had it.
         var host: Filter?
+        var hosts: [Filter]?
         var group: String?
         var withinM: Double?
         var perUnit: Bool?

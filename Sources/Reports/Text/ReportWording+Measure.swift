@@ -38,11 +38,12 @@ extension ReportWording {
             return pick(
                 "满足 \(require.text) 的\(filter(facilities))占比",
                 "share of \(filter(facilities)) meeting \(require.text)")
-        case .mandate(let venues, let host, let meters):
+        case .mandate(let venues, let hosts, let meters):
             let distance = NumberText.distance(meters)
+            let host = hosts.map(filter).joined(separator: pick("或", " or "))
             return pick(
-                "\(filter(venues))中配有\(filter(host))（场所内或 \(distance) 内）的占比",
-                "share of \(filter(venues)) hosting a \(filter(host)) (inside or within \(distance))")
+                "\(filter(venues))中配有\(host)（场所内或 \(distance) 内）的占比",
+                "share of \(filter(venues)) hosting a \(host) (inside or within \(distance))")
         }
     }
 

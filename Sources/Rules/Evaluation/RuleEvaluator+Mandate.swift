@@ -1,15 +1,15 @@
 public import FacilityKit
 
 extension RuleEvaluator {
-    /// The share of venues meeting the filter that host a facility of the required kind: one whose
-    /// `venue` field names the venue, or one within the distance (as the crow flies).
-    func mandate(venues venueFilter: FacilityFilter, host hostFilter: FacilityFilter, withinMeters: Double)
+    /// The share of venues meeting the filter that host a facility matching one of the host filters: one
+    /// whose `venue` field names the venue, or one within the distance (as the crow flies).
+    func mandate(venues venueFilter: FacilityFilter, hosts hostFilters: [FacilityFilter], withinMeters: Double)
         throws(NotEvaluable) -> Measurement
     {
         let venues = try selectNonEmpty(venueFilter, inArea: true)
-        let hosts = try select(hostFilter, inArea: false)
+        let hosts = try selectHosts(hostFilters)
         let venueKind = label(venueFilter.kind)
-        let hostKind = label(hostFilter.kind)
+        let hostKind = hosts.kinds.map(label).joined(zh: "或", en: " or ")
         guard !venues.matched.isEmpty else {
             throw NotEvaluable(
                 Reasons.noneMatch(
@@ -20,7 +20,7 @@ extension RuleEvaluator {
         let inference = inferMandates(venues: venues.matched, hosts: hosts.matched, withinMeters: withinMeters)
         let hosted = Set(inference.filter { $0.host != nil }.map(\.venue.id))
         let failing = inference.filter { $0.host == nil }.map {
-            feature($0.venue, reason: .lacksRequiredFacility(kind: hostFilter.kind))
+            feature($0.venue, reason: .lacksRequiredFacility(kind: hosts.kinds[0]))
         }
         let total = venues.matched.count
         let share = Double(hosted.count) / Double(total)
@@ -85,16 +85,43 @@ extension RuleEvaluator {
     /// The venues a mandate rule applies to, with the facility that meets it where one does, and the venues
     /// whose data is too incomplete to tell (`lifecircle mandates`). Nil for a rule that is not a mandate.
     public func mandates(of rule: Rule) -> MandateList? {
-        guard case .mandate(let venueFilter, let hostFilter, let withinMeters) = rule.measure else { return nil }
+        guard case .mandate(let venueFilter, let hostFilters, let withinMeters) = rule.measure else { return nil }
         do throws(NotEvaluable) {
             let venues = try select(venueFilter, inArea: true)
-            let hosts = try select(hostFilter, inArea: false)
+            let hosts = try selectHosts(hostFilters)
             return MandateList(
                 rule: rule, venues: inferMandates(venues: venues.matched, hosts: hosts.matched, withinMeters: withinMeters),
                 undecided: undecidedFeatures(venues), problem: nil)
         } catch {
             return MandateList(rule: rule, venues: [], undecided: [], problem: error.reason)
         }
+    }
+
+    /// The facilities that can host a mandate, anywhere (a venue at a unit's edge is served from outside it):
+    /// those matching any filter whose kind a plugin registers, each once. A kind no plugin registers (a
+    /// 第三卫生间 kind the user did not add) is left out; when none is registered the rule is not evaluable.
+    func selectHosts(_ filters: [FacilityFilter]) throws(NotEvaluable) -> (kinds: [PluginID], all: [FacilityRecord], matched: [FacilityRecord]) {
+        var kinds: [PluginID] = []
+        var all: [FacilityRecord] = []
+        var matched: [FacilityRecord] = []
+        var seen: Set<String> = []
+        var firstMissing: NotEvaluable?
+        for filter in filters {
+            let selection: Selection
+            do {
+                selection = try select(filter, inArea: false)
+            } catch {
+                firstMissing = firstMissing ?? error
+                continue
+            }
+            if !kinds.contains(filter.kind) { kinds.append(filter.kind) }
+            all += selection.all
+            for facility in selection.matched where seen.insert("\(facility.kind)/\(facility.id)").inserted {
+                matched.append(facility)
+            }
+        }
+        if kinds.isEmpty, let firstMissing { throw firstMissing }
+        return (kinds, all, matched)
     }
 
     /// Venue names compared without surrounding or inner spaces.

@@ -45,8 +45,8 @@ public struct RuleEvaluator {
             try count(filter, perUnit: perUnit)
         case .attribute(let filter, let require):
             try attribute(filter, require: require)
-        case .mandate(let venues, let host, let within):
-            try mandate(venues: venues, host: host, withinMeters: within)
+        case .mandate(let venues, let hosts, let within):
+            try mandate(venues: venues, hosts: hosts, withinMeters: within)
         }
     }
 

@@ -63,3 +63,10 @@ extension LocalizedText {
         LocalizedText(zh: a.zh + b.zh, en: a.en + b.en)
     }
 }
+
+extension Array where Element == LocalizedText {
+    /// The texts joined, each language by its own separator: 公厕或第三卫生间, public toilet or family toilet.
+    func joined(zh: String, en: String) -> LocalizedText {
+        LocalizedText(zh: map(\.zh).joined(separator: zh), en: map(\.en).joined(separator: en))
+    }
+}

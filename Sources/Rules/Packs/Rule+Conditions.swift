@@ -3,7 +3,7 @@ public import FacilityKit
 /// One condition of a rule and the kind of facility it reads.
 public struct RuleConditionSite: Hashable, Sendable {
     /// Where in the rule it sits, as the pack format names it: `facilities.where`,
-    /// `facilities[1].where` (coverage), `require`, `venues.where`, `host.where`.
+    /// `facilities[1].where` (coverage), `require`, `venues.where`, `host.where` (`host[1].where` in a list).
     public var role: String
     public var kind: PluginID
     public var condition: Condition
@@ -23,9 +23,16 @@ extension Rule {
         case .attribute(let filter, let require):
             return site("facilities.where", filter)
                 + [RuleConditionSite(role: "require", kind: filter.kind, condition: require)]
-        case .mandate(let venues, let host, _):
-            return site("venues.where", venues) + site("host.where", host)
+        case .mandate(let venues, let hosts, _):
+            return site("venues.where", venues)
+                + hosts.enumerated().flatMap { index, host in site(Self.hostRole(index, of: hosts.count), host) }
         }
+    }
+
+    /// The place of a mandate's host filter in the pack format: `host.where` for the one host, `host[1].where`
+    /// for the second of a list.
+    static func hostRole(_ index: Int, of count: Int) -> String {
+        count == 1 ? "host.where" : "host[\(index)].where"
     }
 
     /// The kinds of facility the rule reads.
@@ -48,7 +55,7 @@ extension RuleMeasure {
         case .perCapita(let filter, _, _, _, _, _), .presence(let filter, _), .count(let filter, _),
             .attribute(let filter, _):
             [filter.kind]
-        case .mandate(let venues, let host, _): [venues.kind, host.kind].uniqued()
+        case .mandate(let venues, let hosts, _): ([venues.kind] + hosts.map(\.kind)).uniqued()
         }
     }
 }

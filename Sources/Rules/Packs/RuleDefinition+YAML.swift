@@ -121,13 +121,20 @@ extension RuleDefinition {
             return .attribute(facilities: filter, require: try readCondition(requireNode))
         default:
             let venues = try single("venues")
-            let host = try single("host")
+            let hostNode = try node.required("host")
+            let hostItems = hostNode.oneOrMany()
+            guard !hostItems.isEmpty else { throw hostNode.error("needs at least one {kind, where}") }
+            var hosts: [FacilityFilter] = []
+            for (index, item) in hostItems.enumerated() {
+                let role = Rule.hostRole(index, of: hostItems.count)
+                hosts.append(try readFilter(item, role: role, locations: &locations))
+            }
             var within = 0.0
             if let withinNode = try node.optional("within_m") {
                 within = try withinNode.number()
                 guard within >= 0 else { throw withinNode.error("must be 0 or more metres") }
             }
-            return .mandate(venues: venues, host: host, withinMeters: within)
+            return .mandate(venues: venues, hosts: hosts, withinMeters: within)
         }
     }
 

@@ -171,12 +171,19 @@ public struct RuleOverrides: Hashable, Sendable {
             try misfit(group, "population group")
             try misfit(unitLevel, "unit_level")
             return .attribute(facilities: filter(facilities, "facilities.where", facilitiesWhere), require: require)
-        case .mandate(let venues, let host, let within):
+        case .mandate(let venues, var hosts, let within):
             try misfit(perUnit, "per_unit")
             try misfit(group, "population group")
             try misfit(unitLevel, "unit_level")
+            if let hostWhere {
+                guard hosts.count == 1 else {
+                    throw hostWhere.location.problem(
+                        "rule '\(id)' accepts \(hosts.count) kinds of host; write the rule in full to change them")
+                }
+                hosts[0] = filter(hosts[0], "host.where", hostWhere)
+            }
             return .mandate(
-                venues: filter(venues, "venues.where", facilitiesWhere), host: filter(host, "host.where", hostWhere),
+                venues: filter(venues, "venues.where", facilitiesWhere), hosts: hosts,
                 withinMeters: withinMeters?.value ?? within)
         }
     }
