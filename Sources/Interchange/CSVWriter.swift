@@ -1,4 +1,5 @@
 public import Foundation
+import GeoCore
 
 /// Writes CSV per RFC 4180: a field is quoted when it holds the delimiter, a quote or a line break,
 /// and quotes inside are doubled. By default the text is UTF-8 with a byte order mark and CRLF line
@@ -48,7 +49,9 @@ public struct CSVWriter: Hashable, Sendable {
         let file = url.path(percentEncoded: false)
         let data = try encode(header: header, rows: rows, file: file)
         do {
-            try data.write(to: url, options: .atomic)
+            try AtomicOutput.write(data, to: url)
+        } catch let error as AtomicOutputError {
+            throw .cannotWrite(file: file, reason: error.reason)
         } catch {
             throw .cannotWrite(file: file, reason: error.localizedDescription)
         }

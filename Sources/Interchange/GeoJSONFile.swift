@@ -36,9 +36,11 @@ public enum GeoJSONFile {
         do {
             var data = try document.encoded(prettyPrinted: prettyPrinted)
             data.append(UInt8(ascii: "\n"))
-            try data.write(to: url, options: .atomic)
+            try AtomicOutput.write(data, to: url)
         } catch let error as GeoCoreError {
             throw .cannotWrite(file: file, reason: error.description)
+        } catch let error as AtomicOutputError {
+            throw .cannotWrite(file: file, reason: error.reason)
         } catch {
             throw .cannotWrite(file: file, reason: error.localizedDescription)
         }

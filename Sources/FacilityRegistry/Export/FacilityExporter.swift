@@ -121,12 +121,9 @@ public struct FacilityExporter {
 
     /// A new GeoPackage (an existing file is replaced only once the new one is complete).
     private func writeGeoPackage(_ features: [Feature], to url: URL, crs: CRS) throws {
-        let partial = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
-        try? FileManager.default.removeItem(at: partial)
-        do {
+        try AtomicOutput.replaceFile(url) { temporary in
             let srs = try SpatialReferenceSystem(crs: crs)
-            let file = try GeoPackageFile(path: partial.path, mode: .build)
+            let file = try GeoPackageFile(path: temporary.path, mode: .build)
             try file.register([srs])
             // The same columns as the registry's own table for the kind.
             let columns = GeoPackageFacilityStore.kindTable(plugin.descriptor, schema: plugin.schema).columns
@@ -139,11 +136,6 @@ public struct FacilityExporter {
                 try tx.describeColumns(
                     FacilityColumnLabels.dataColumns(of: plugin.schema, language: language), of: plugin.id.rawValue)
             }
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: partial, to: url)
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw error
         }
     }
 }

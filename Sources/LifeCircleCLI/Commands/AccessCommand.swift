@@ -121,14 +121,10 @@ struct AccessCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".access.gpkg"
-        try AccessOutputs.writeLayers(run, to: URL(fileURLWithPath: gpkg))
         let summary = AccessSummary(run: run, plugin: plugin, method: method, language: global.lang)
         let page = URL(fileURLWithPath: gpkg).deletingPathExtension().appendingPathExtension("html")
-        do {
-            try Data(summary.page.html(language: global.lang).utf8).write(to: page, options: .atomic)
-        } catch {
-            throw CommandFailure("cannot write \(page.path): \(error.localizedDescription)", exitCode: ExitStatus.cannotCreate)
-        }
+        try AccessOutputs.write(
+            run, to: URL(fileURLWithPath: gpkg), page: page, html: summary.page.html(language: global.lang))
         try summary.print(json: json, output: gpkg, page: page.path)
         Console.note(global.lang == .zh
             ? "图层已写入 \(gpkg)，地图页已写入 \(page.path)" : "Layers written to \(gpkg), the map page to \(page.path)")

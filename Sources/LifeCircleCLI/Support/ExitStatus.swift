@@ -79,6 +79,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         },
         ExitCodeRow(ProjectionError.self) { error in error.kind == .projFailure ? .internalFailure : .dataError },
         ExitCodeRow(ImplausibleCoordinate.self) { _ in .dataError },
+        ExitCodeRow(AtomicOutputError.self) { _ in .cannotCreate },
         ExitCodeRow(GeoPackageError.self) { _ in .dataError },
         ExitCodeRow(InterchangeError.self) { error in
             switch error {
@@ -136,6 +137,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         ExitCodeRow(ConditionError.self) { _ in .dataError },
         ExitCodeRow(RuleError.self) { _ in .dataError },
         ExitCodeRow(RegionMismatch.self) { _ in .dataError },
+        ExitCodeRow(NetworkMismatch.self) { _ in .dataError },
         ExitCodeRow(EvidenceUnavailable.self, message: { $0.reason.text(for: .en) }) { _ in .dataError },
         ExitCodeRow(ReportError.self) { _ in .internalFailure },
         // Foundation's file errors: reading an input, or writing an output.

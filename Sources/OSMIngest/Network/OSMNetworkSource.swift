@@ -63,9 +63,11 @@ public struct OSMNetworkSource {
     }
 
     /// Reads the file and builds the graph. The ways are filtered here, by the profile, once; the
-    /// builder records the profile and the source in the graph's provenance.
-    public func build(progress: ((OSMProgress) -> Void)? = nil) throws -> Build {
-        var builder = NetworkBuilder(profile: nil, provenance: provenance)
+    /// builder records the profile and the source in the graph's provenance, with `facts` added.
+    public func build(recording facts: [String: String] = [:], progress: ((OSMProgress) -> Void)? = nil) throws
+        -> Build
+    {
+        var builder = NetworkBuilder(profile: nil, provenance: provenance.merging(facts) { _, added in added })
         let ways = try feed(into: &builder, progress: progress)
         return Build(graph: try builder.build(), ways: ways, builder: builder.statistics)
     }

@@ -12,12 +12,21 @@ public enum AccessOutputs {
     /// `no_capacity`, `unsnapped`, `no_residents`), and `access_admin_units`: the population-weighted mean
     /// and share below the target per admin unit, polygons when the registry has admin units, else an
     /// attributes table of the units the demand names.
-    public static func writeLayers(_ run: AccessRun, to url: URL) throws {
-        try? FileManager.default.removeItem(at: url)
+    ///
+    /// The map page `page` (its HTML already rendered) belongs to the layers: both are replaced together, the
+    /// layers first.
+    public static func write(_ run: AccessRun, to url: URL, page: URL, html: String) throws {
+        try AtomicOutput.replaceFiles([url, page]) { temporaries in
+            try buildLayers(run, at: temporaries[0])
+            try Data(html.utf8).write(to: temporaries[1])
+        }
+    }
+
+    private static func buildLayers(_ run: AccessRun, at url: URL) throws {
         let result = run.result.catchment
         let group = run.result.group.rawValue
         let per = plain(result.per)
-        let file = try GeoPackageFile(path: url.path, mode: .create)
+        let file = try GeoPackageFile(path: url.path, mode: .build)
 
         let demand = run.result.units.enumerated().map { i, unit in
             var properties: [String: JSONValue] = [

@@ -36,10 +36,8 @@ public struct AdminUnitStore: Sendable {
     }
 
     public func save(_ units: [AdminUnit]) throws {
-        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        try? FileManager.default.removeItem(at: partial)
-        do {
-            let file = try GeoPackageFile(path: partial.path, mode: .build)
+        try AtomicOutput.replaceFile(url) { temporary in
+            let file = try GeoPackageFile(path: temporary.path, mode: .build)
             let features = units.sorted { $0.id < $1.id }.map { unit in
                 var properties: [String: JSONValue] = [
                     "unit_id": .string(unit.id.rawValue), "name": .string(unit.name),
@@ -62,11 +60,6 @@ public struct AdminUnitStore: Sendable {
                     ] + PopulationGroup.allCases.map { Column($0.rawValue, .real) },
                     features: features),
                 identifier: "行政单元 / admin units")
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: partial, to: url)
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw error
         }
     }
 }

@@ -57,20 +57,21 @@ public struct CheckJob {
         public var files: [URL]
     }
 
-    /// Evaluates every rule and writes the report files into the folder.
+    /// The files of a report folder.
+    public static let reportFiles = ["report.html", "report.md", "report.json", "failures.gpkg"]
+
+    /// Evaluates every rule and writes the report files into the folder, which is replaced whole
+    /// (``AtomicOutput/replaceFolder(_:writing:by:)``: built beside it and swapped in).
     public func run(writingTo folder: URL, language: ReportLanguage, progress: (String) -> Void) throws -> Outcome {
         let (result, report) = try evaluate(progress: progress)
         progress("writing the report")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let html = folder.appendingPathComponent("report.html")
-        let markdown = folder.appendingPathComponent("report.md")
-        let json = folder.appendingPathComponent("report.json")
-        let failures = folder.appendingPathComponent("failures.gpkg")
-        try Data(report.renderHTML(language: language).utf8).write(to: html, options: .atomic)
-        try Data(report.renderMarkdown(language: language).utf8).write(to: markdown, options: .atomic)
-        try report.renderJSON().write(to: json, options: .atomic)
-        try CheckOutputs.writeFailures(result, units: report.units, to: failures)
-        return Outcome(result: result, report: report, files: [html, markdown, json, failures])
+        try AtomicOutput.replaceFolder(folder, writing: Set(Self.reportFiles)) { staging in
+            try Data(report.renderHTML(language: language).utf8).write(to: staging.appendingPathComponent("report.html"))
+            try Data(report.renderMarkdown(language: language).utf8).write(to: staging.appendingPathComponent("report.md"))
+            try report.renderJSON().write(to: staging.appendingPathComponent("report.json"))
+            try CheckOutputs.writeFailures(result, units: report.units, to: staging.appendingPathComponent("failures.gpkg"))
+        }
+        return Outcome(result: result, report: report, files: Self.reportFiles.map(folder.appendingPathComponent))
     }
 
     /// Evaluates every rule of the profile, writing nothing.

@@ -10,18 +10,11 @@ public enum CheckOutputs {
     /// `uncovered_demand` (residents outside a coverage rule's distance) and `unit_results` (each admin unit
     /// with how many of its per-unit figures pass and fail). Replaces the file whole.
     public static func writeFailures(_ result: CheckResult, units: [AdminUnit], to url: URL) throws {
-        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        try? FileManager.default.removeItem(at: partial)
-        do {
-            let file = try GeoPackageFile(path: partial.path, mode: .build)
+        try AtomicOutput.replaceFile(url) { temporary in
+            let file = try GeoPackageFile(path: temporary.path, mode: .build)
             try file.writeLayer(failingFeatures(result), identifier: "未达标设施与场所 / failing features")
             try file.writeLayer(uncoveredDemand(result), identifier: "未覆盖的居民 / uncovered residents")
             try file.writeLayer(unitResults(result, units: units), identifier: "行政单元结果 / results per admin unit")
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: partial, to: url)
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw error
         }
     }
 

@@ -66,13 +66,12 @@ extension CheckJob {
         guard FileManager.default.fileExists(atPath: registry) else {
             throw RegistryError.input(file: registry, reason: "no registry here; create one with `lifecircle init`")
         }
-        let networkFile = NetworkFiles(registry: registry).cache
+        let network = NetworkFiles(registry: registry)
         let demandStore = DemandStore(registry: registry)
         return RegistryInputs(
             store: try GeoPackageFacilityStore(readingFrom: registry),
             units: try AdminUnitStore(registry: registry).load(),
-            graph: FileManager.default.fileExists(atPath: networkFile.path)
-                ? try WalkGraph(contentsOf: networkFile) : nil,
+            graph: FileManager.default.fileExists(atPath: network.cache.path) ? try network.loadGraph() : nil,
             demand: demandStore.exists ? try demandStore.load() : [],
             demandSource: demandStore.exists ? try demandStore.source() : nil,
             plugins: plugins, maxSnapDistance: maxSnapDistance)

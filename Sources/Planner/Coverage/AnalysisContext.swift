@@ -24,7 +24,7 @@ public struct AnalysisContext {
         guard FileManager.default.fileExists(atPath: registry) else {
             throw RegistryError.input(file: registry, reason: "no registry here; create one with `lifecircle init`")
         }
-        graph = try WalkGraph(contentsOf: files.cache)
+        graph = try files.loadGraph()
         let store = try GeoPackageFacilityStore(readingFrom: registry)
         var found: [PluginID: [(id: String, location: Coordinate)]] = [:]
         for plugin in kinds {

@@ -79,7 +79,10 @@ public enum CoverageOutputs {
     /// facility of each kind (`<kind>_m`), to the k-th nearest when k > 1 (`<kind>_k<k>_m`), and whether they
     /// could be snapped.
     public static func writeLayers(_ result: CoverageResult, to url: URL) throws {
-        try? FileManager.default.removeItem(at: url)
+        try AtomicOutput.replaceFile(url) { temporary in try buildLayers(result, at: temporary) }
+    }
+
+    private static func buildLayers(_ result: CoverageResult, at url: URL) throws {
         let kinds = result.kinds.keys.sorted()
         let groups = Array(Set(result.demand.flatMap(\.population.keys))).sorted()
         let features = result.demand.enumerated().map { i, unit in
@@ -97,7 +100,7 @@ public enum CoverageOutputs {
             }
             return Feature(geometry: .point(unit.place.location), properties: properties)
         }
-        let file = try GeoPackageFile(path: url.path, mode: .create)
+        let file = try GeoPackageFile(path: url.path, mode: .build)
         try file.writeLayer(
             FeatureLayer(
                 name: "coverage_demand", geometry: GeometryColumn(type: .point, srsID: 4326),

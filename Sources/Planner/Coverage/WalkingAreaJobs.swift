@@ -65,21 +65,22 @@ public struct WalkingAreaJobs {
                 }
             }
         }
-        try? FileManager.default.removeItem(at: url)
-        let file = try GeoPackageFile(path: url.path, mode: .create)
-        try file.writeLayer(
-            FeatureLayer(
-                name: "isochrones", geometry: GeometryColumn(type: .multiPolygon, srsID: 4326),
-                columns: [Column("kind", .text), Column("threshold_m", .real), Column("area_km2", .real)],
-                features: dissolved.map(Self.asMultiPolygon)),
-            identifier: "步行等时圈 / isochrones")
-        if perFacility {
+        try AtomicOutput.replaceFile(url) { temporary in
+            let file = try GeoPackageFile(path: temporary.path, mode: .build)
             try file.writeLayer(
                 FeatureLayer(
-                    name: "facility_isochrones", geometry: GeometryColumn(type: .multiPolygon, srsID: 4326),
-                    columns: [Column("kind", .text), Column("facility_id", .text), Column("threshold_m", .real)],
-                    features: single.map(Self.asMultiPolygon)),
-                identifier: "各设施等时圈 / isochrones per facility")
+                    name: "isochrones", geometry: GeometryColumn(type: .multiPolygon, srsID: 4326),
+                    columns: [Column("kind", .text), Column("threshold_m", .real), Column("area_km2", .real)],
+                    features: dissolved.map(Self.asMultiPolygon)),
+                identifier: "步行等时圈 / isochrones")
+            if perFacility {
+                try file.writeLayer(
+                    FeatureLayer(
+                        name: "facility_isochrones", geometry: GeometryColumn(type: .multiPolygon, srsID: 4326),
+                        columns: [Column("kind", .text), Column("facility_id", .text), Column("threshold_m", .real)],
+                        features: single.map(Self.asMultiPolygon)),
+                    identifier: "各设施等时圈 / isochrones per facility")
+            }
         }
         return summary
     }
@@ -105,14 +106,15 @@ public struct WalkingAreaJobs {
             }
             summary.append(Summary(kind: kind, threshold: threshold, value: cells.isEmpty ? 0 : Double(uncovered) / Double(cells.count)))
         }
-        try? FileManager.default.removeItem(at: url)
-        try GeoPackageFile(path: url.path, mode: .create).writeLayer(
-            FeatureLayer(
-                name: "gap_cells", geometry: GeometryColumn(type: .polygon, srsID: 4326),
-                columns: [Column("kind", .text), Column("distance_m", .real), Column("on_network", .boolean),
-                          Column("uncovered", .boolean)],
-                features: features),
-            identifier: "服务盲区网格 / gap cells")
+        try AtomicOutput.replaceFile(url) { temporary in
+            try GeoPackageFile(path: temporary.path, mode: .build).writeLayer(
+                FeatureLayer(
+                    name: "gap_cells", geometry: GeometryColumn(type: .polygon, srsID: 4326),
+                    columns: [Column("kind", .text), Column("distance_m", .real), Column("on_network", .boolean),
+                              Column("uncovered", .boolean)],
+                    features: features),
+                identifier: "服务盲区网格 / gap cells")
+        }
         return summary
     }
 

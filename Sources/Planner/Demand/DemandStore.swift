@@ -18,10 +18,8 @@ public struct DemandStore: Sendable {
     /// Saves the units; `source` (where the figures come from) is kept as the layer's description, which
     /// QGIS shows and reports quote.
     public func save(_ units: [DemandUnit], source: String? = nil) throws {
-        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        try? FileManager.default.removeItem(at: partial)
-        do {
-            let file = try GeoPackageFile(path: partial.path, mode: .build)
+        try AtomicOutput.replaceFile(url) { temporary in
+            let file = try GeoPackageFile(path: temporary.path, mode: .build)
             let features = units.map { unit in
                 var properties: [String: JSONValue] = [
                     "demand_id": .string(unit.id), "admin_unit": unit.adminUnit.map { .string($0) } ?? .null,
@@ -38,11 +36,6 @@ public struct DemandStore: Sendable {
                         + PopulationGroup.allCases.map { Column($0.rawValue, .real) },
                     features: features),
                 identifier: "人口需求点 / demand", description: source)
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: partial, to: url)
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw error
         }
     }
 

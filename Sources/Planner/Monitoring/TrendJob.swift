@@ -1,6 +1,7 @@
 public import FacilityKit
 import FacilityRegistry
 public import Foundation
+import GeoCore
 public import Reports
 public import Rules
 import WalkNetwork
@@ -84,17 +85,19 @@ public struct TrendJob {
         public var files: [URL]
     }
 
+    /// The files of a trend folder.
+    public static let reportFiles = ["trend.html", "trend.md", "trend.json"]
+
+    /// Measures the trend and writes the report files into the folder, which is replaced whole.
     public func run(writingTo folder: URL, language: ReportLanguage, progress: (String) -> Void) throws -> Outcome {
         let report = try measure(progress: progress)
         progress("writing the report")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let html = folder.appendingPathComponent("trend.html")
-        let markdown = folder.appendingPathComponent("trend.md")
-        let json = folder.appendingPathComponent("trend.json")
-        try Data(report.renderHTML(language: language).utf8).write(to: html, options: .atomic)
-        try Data(report.renderMarkdown(language: language).utf8).write(to: markdown, options: .atomic)
-        try report.renderJSON().write(to: json, options: .atomic)
-        return Outcome(report: report, files: [html, markdown, json])
+        try AtomicOutput.replaceFolder(folder, writing: Set(Self.reportFiles)) { staging in
+            try Data(report.renderHTML(language: language).utf8).write(to: staging.appendingPathComponent("trend.html"))
+            try Data(report.renderMarkdown(language: language).utf8).write(to: staging.appendingPathComponent("trend.md"))
+            try report.renderJSON().write(to: staging.appendingPathComponent("trend.json"))
+        }
+        return Outcome(report: report, files: Self.reportFiles.map(folder.appendingPathComponent))
     }
 }
 

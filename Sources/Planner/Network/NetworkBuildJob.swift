@@ -54,13 +54,17 @@ public struct NetworkBuildJob {
         _ source: Source, saveBeside registry: String, progress: @escaping (String) -> Void
     ) throws -> Report {
         let inside = try clipPredicate()
+        // One id for the cache and the layers, so that analyses can tell a pair from two builds.
+        let buildID = UUID().uuidString
         var graph: WalkGraph
         var used = 0
         var dropped = 0
         switch source {
         case .osm(let url):
             let file = try OSMFile(url: url)
-            let build = try OSMNetworkSource(file: file, profile: profile, clip: inside).build { step in
+            let build = try OSMNetworkSource(file: file, profile: profile, clip: inside).build(
+                recording: [NetworkFiles.buildIDKey: buildID]
+            ) { step in
                 progress(step.description)
             }
             graph = build.graph
@@ -72,7 +76,10 @@ public struct NetworkBuildJob {
             let declared = try DeclaredCoordinates(crs: sourceCRS)
             var builder = NetworkBuilder(
                 profile: table.header.contains("highway") ? profile : nil,
-                provenance: ["source": url.path, "source_format": "line-layer", "profile": profile.label])
+                provenance: [
+                    "source": url.path, "source_format": "line-layer", "profile": profile.label,
+                    NetworkFiles.buildIDKey: buildID,
+                ])
             for row in table.rows {
                 let lines: [[Coordinate]]
                 switch try table.wgs84GeometryOrFail(of: row, through: declared) {
@@ -95,7 +102,6 @@ public struct NetworkBuildJob {
             graph = try builder.build()
         }
         let files = NetworkFiles(registry: registry)
-        try graph.write(to: files.cache)
         let writeLayers =
             switch layers {
             case .always: true
@@ -104,10 +110,19 @@ public struct NetworkBuildJob {
             }
         if writeLayers {
             progress("writing the QGIS layers")
-            try NetworkLayers.write(graph, to: files.layers)
+            // The layers are put in place first: killed before the cache follows, the pair's ids differ and
+            // analyses refuse it (NetworkFiles.loadGraph) instead of running on a mix.
+            try AtomicOutput.replaceFiles([files.layers, files.cache]) { temporaries in
+                try NetworkLayers.write(graph, buildID: buildID, to: temporaries[0])
+                try graph.writeCacheFile(at: temporaries[1], reportingAs: files.cache)
+            }
         } else {
-            // Layers of an earlier build would not show this network.
+            // Layers of an earlier build would not show this network; removed first, so that a kill before the
+            // new cache is in place leaves the old cache alone, which is whole.
             try? FileManager.default.removeItem(at: files.layers)
+            try AtomicOutput.replaceFile(files.cache) { temporary in
+                try graph.writeCacheFile(at: temporary, reportingAs: files.cache)
+            }
         }
         return Report(
             graph: graph, waysUsed: used, waysDropped: dropped,
@@ -126,41 +141,33 @@ public struct NetworkBuildJob {
 }
 
 /// The graph as GeoPackage layers that QGIS shows: nodes (with their OSM id and component) and edges
-/// (with their way id, length in metres and component). Written through the bulk layer writer (one
-/// prepared statement, the R-tree filled after the rows) into a file beside the target, renamed into place
-/// when whole.
+/// (with their way id, length in metres and component), each described as of the build that made them.
+/// Written through the bulk layer writer (one prepared statement, the R-tree filled after the rows).
 public enum NetworkLayers {
     /// Networks with more edges than this get no layers from `network build` unless asked (`--layers`):
     /// a province's layers are hundreds of megabytes that take longer to write than the whole build, and
     /// `network export` writes them from the cache when they are wanted.
     public static let automaticEdgeLimit = 300_000
 
-    public static func write(_ graph: WalkGraph, to url: URL) throws {
-        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        try? FileManager.default.removeItem(at: partial)
-        do {
-            let file = try GeoPackageFile(path: partial.path, mode: .build)
-            try file.writeBulkLayer(
-                TableDefinition(
-                    name: "network_nodes", geometry: GeometryColumn(type: .point, srsID: 4326),
-                    columns: [Column("node", .integer), Column("osm_id", .integer), Column("component", .integer)],
-                    identifier: "步行网络节点 / walking network nodes"),
-                count: graph.nodeCount, row: { index in nodeRow(graph, index) })
-            try file.writeBulkLayer(
-                TableDefinition(
-                    name: "network_edges", geometry: GeometryColumn(type: .lineString, srsID: 4326),
-                    columns: [
-                        Column("edge", .integer), Column("source", .integer), Column("target", .integer),
-                        Column("way_id", .integer), Column("length_m", .real), Column("component", .integer),
-                    ],
-                    identifier: "步行网络路段 / walking network edges"),
-                count: graph.edgeCount, row: { index in edgeRow(graph, index) })
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: partial, to: url)
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw error
-        }
+    /// Writes both layers, described as of build `buildID`, into a new file at `url`.
+    static func write(_ graph: WalkGraph, buildID: String?, to url: URL) throws {
+        let file = try GeoPackageFile(path: url.path, mode: .build)
+        let description = buildID.map(NetworkFiles.layerDescription(buildID:))
+        try file.writeBulkLayer(
+            TableDefinition(
+                name: "network_nodes", geometry: GeometryColumn(type: .point, srsID: 4326),
+                columns: [Column("node", .integer), Column("osm_id", .integer), Column("component", .integer)],
+                identifier: "步行网络节点 / walking network nodes", description: description),
+            count: graph.nodeCount, row: { index in nodeRow(graph, index) })
+        try file.writeBulkLayer(
+            TableDefinition(
+                name: "network_edges", geometry: GeometryColumn(type: .lineString, srsID: 4326),
+                columns: [
+                    Column("edge", .integer), Column("source", .integer), Column("target", .integer),
+                    Column("way_id", .integer), Column("length_m", .real), Column("component", .integer),
+                ],
+                identifier: "步行网络路段 / walking network edges", description: description),
+            count: graph.edgeCount, row: { index in edgeRow(graph, index) })
     }
 
     private static func nodeRow(_ graph: WalkGraph, _ index: Int) -> (geometry: Geometry, values: [ColumnValue]) {
@@ -193,7 +200,10 @@ extension NetworkLayers {
         }
         let graph = try WalkGraph(contentsOf: files.cache)
         let target = url ?? files.layers
-        try write(graph, to: target)
+        // Described as of the cache's build, so that analyses accept the pair.
+        try AtomicOutput.replaceFile(target) { temporary in
+            try write(graph, buildID: graph.provenance[NetworkFiles.buildIDKey], to: temporary)
+        }
         return (graph, target)
     }
 }

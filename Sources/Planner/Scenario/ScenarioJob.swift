@@ -3,6 +3,7 @@ import FacilityRegistry
 import GeoPackage
 import LocationAllocation
 public import Foundation
+import GeoCore
 public import Reports
 import Rules
 
@@ -79,17 +80,18 @@ public struct ScenarioJob {
             candidates: choice, base: base.report, scenario: after.result)
 
         progress("writing the scenario report")
-        try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-        let html = folder.appendingPathComponent("scenario.html")
-        let markdown = folder.appendingPathComponent("scenario.md")
-        let json = folder.appendingPathComponent("scenario.json")
-        let layers = folder.appendingPathComponent("scenario.gpkg")
-        try Data(report.renderHTML(language: language).utf8).write(to: html, options: .atomic)
-        try Data(report.renderMarkdown(language: language).utf8).write(to: markdown, options: .atomic)
-        try report.renderJSON().write(to: json, options: .atomic)
-        try ScenarioOutputs.writeChanges(applied, to: layers)
-        return Outcome(report: report, applied: applied, files: [html, markdown, json, layers])
+        try AtomicOutput.replaceFolder(folder, writing: Set(Self.reportFiles)) { staging in
+            try Data(report.renderHTML(language: language).utf8).write(to: staging.appendingPathComponent("scenario.html"))
+            try Data(report.renderMarkdown(language: language).utf8).write(to: staging.appendingPathComponent("scenario.md"))
+            try report.renderJSON().write(to: staging.appendingPathComponent("scenario.json"))
+            try ScenarioOutputs.writeChanges(applied, to: staging.appendingPathComponent("scenario.gpkg"))
+        }
+        return Outcome(
+            report: report, applied: applied, files: Self.reportFiles.map(folder.appendingPathComponent))
     }
+
+    /// The files of a scenario folder, replaced whole.
+    public static let reportFiles = ["scenario.html", "scenario.md", "scenario.json", "scenario.gpkg"]
 
     /// The best `choose` candidate sites by maximal covering (the siting machinery of `site-suggest`, with
     /// the registry's facilities of the kind fixed), as `add` changes in rank order, and the report's lines.
@@ -134,7 +136,8 @@ public struct ScenarioJob {
     /// The walking network cache, demand and admin units that belong to a registry path.
     private static func sideFiles(of registry: String) -> [URL] {
         [
-            NetworkFiles(registry: registry).cache, DemandStore(registry: registry).url,
+            NetworkFiles(registry: registry).cache, NetworkFiles(registry: registry).layers,
+            DemandStore(registry: registry).url,
             AdminUnitStore(registry: registry).url,
         ]
     }

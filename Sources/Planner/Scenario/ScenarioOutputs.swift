@@ -33,16 +33,9 @@ public enum ScenarioOutputs {
                 Column("moved_from", .text), Column("fields", .text),
             ],
             features: features)
-        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        try? FileManager.default.removeItem(at: partial)
-        do {
-            let file = try GeoPackageFile(path: partial.path, mode: .build)
+        try AtomicOutput.replaceFile(url) { temporary in
+            let file = try GeoPackageFile(path: temporary.path, mode: .build)
             try file.writeLayer(layer, identifier: "情景变更 / scenario changes")
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: partial, to: url)
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw error
         }
     }
 }

@@ -14,10 +14,8 @@ import GeoPackage
 ///   newly covered units, and each site's units add up to its gain.
 public enum SitingOutputs {
     public static func write(_ result: SitingResult, to url: URL) throws {
-        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        try? FileManager.default.removeItem(at: partial)
-        do {
-            let file = try GeoPackageFile(path: partial.path, mode: .build)
+        try AtomicOutput.replaceFile(url) { temporary in
+            let file = try GeoPackageFile(path: temporary.path, mode: .build)
             let ranked = result.rankedSites
             let problem = problemName(result.problem)
             let sites = ranked.map { site in
@@ -62,11 +60,6 @@ public enum SitingOutputs {
                     ],
                     features: served),
                 identifier: result.isCovering ? "新覆盖的人口 / newly covered demand" : "改由新设施服务的人口 / demand served by the new sites")
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: partial, to: url)
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw error
         }
     }
 

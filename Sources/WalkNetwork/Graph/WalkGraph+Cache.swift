@@ -46,37 +46,40 @@ extension WalkGraph {
         return data
     }
 
-    /// Writes the cache to `url` atomically (a temporary file beside it, renamed into place), so a failed
-    /// write leaves no half-written cache. The bytes are streamed to the file in 1 MiB chunks and hashed on
-    /// the way: the only memory this takes beyond the graph is the chunk.
+    /// Writes the cache to `url` atomically (``AtomicOutput``: a temporary file beside it, flushed and renamed
+    /// into place), so a failed or killed write leaves no half-written cache.
     public func write(to url: URL) throws(WalkNetworkError) {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw CacheProblem("cannot create a file in \(folder.path)")
+            try AtomicOutput.replaceFile(url) { temporary in try writeCacheFile(at: temporary, reportingAs: url) }
+        } catch let error as WalkNetworkError {
+            throw error
+        } catch let error as AtomicOutputError {
+            throw .cacheWrite(file: url.path, reason: error.reason)
+        } catch {
+            throw .cacheWrite(file: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes the cache to a new file at `url`, for a caller that puts it in place itself (with other files,
+    /// through ``AtomicOutput/replaceFiles(_:by:)``); errors name `target`. The bytes are streamed to the
+    /// file in 1 MiB chunks and hashed on the way: the only memory this takes beyond the graph is the chunk.
+    public func writeCacheFile(at url: URL, reportingAs target: URL) throws(WalkNetworkError) {
+        do {
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CacheProblem("cannot create a file in \(url.deletingLastPathComponent().path)")
             }
+            let handle = try FileHandle(forWritingTo: url)
             do {
-                let handle = try FileHandle(forWritingTo: temporary)
-                do {
-                    try writeCache { try handle.write(contentsOf: $0) }
-                    try handle.close()
-                } catch {
-                    try? handle.close()
-                    throw error
-                }
-                // rename(2) replaces the destination atomically, whether it exists or not.
-                guard rename(temporary.path, url.path) == 0 else {
-                    throw CacheProblem(String(cString: strerror(errno)))
-                }
+                try writeCache { try handle.write(contentsOf: $0) }
+                try handle.close()
             } catch {
-                try? FileManager.default.removeItem(at: temporary)
+                try? handle.close()
                 throw error
             }
         } catch let problem as CacheProblem {
-            throw .cacheWrite(file: url.path, reason: problem.reason)
+            throw .cacheWrite(file: target.path, reason: problem.reason)
         } catch {
-            throw .cacheWrite(file: url.path, reason: error.localizedDescription)
+            throw .cacheWrite(file: target.path, reason: error.localizedDescription)
         }
     }
 
