@@ -235,7 +235,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
-            name: "LifeCircleCLITests", dependencies: ["LifeCircleCLI", "GeoCore", "TestSupport"],
+            name: "LifeCircleCLITests", dependencies: ["LifeCircleCLI", "GeoCore", "FacilityRegistry", "GeoPackage", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

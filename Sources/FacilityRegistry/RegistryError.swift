@@ -5,6 +5,8 @@ public import FacilityKit
 public enum RegistryError: Error, Sendable, CustomStringConvertible {
     case duplicatePlugin(id: PluginID, first: PluginRegistry.Origin, second: PluginRegistry.Origin)
     case incompatibleAPIVersion(id: PluginID, origin: PluginRegistry.Origin, required: Int, offered: Int)
+    /// An id the registry cannot give a table (a reserved prefix).
+    case invalidKindID(id: PluginID, origin: PluginRegistry.Origin, reason: String)
     case invalidSchema(id: PluginID, origin: PluginRegistry.Origin, problem: SchemaError)
     /// A rule of the plugin whose condition does not parse or reads a field the kind does not have.
     case invalidRule(id: PluginID, origin: PluginRegistry.Origin, rule: RuleID, problem: String)
@@ -24,6 +26,8 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
         case .incompatibleAPIVersion(let id, let origin, let required, let offered):
             return "plugin '\(id)' (\(origin)) needs FacilityKit API version \(required), "
                 + "but this lifecircle offers version \(offered)"
+        case .invalidKindID(let id, let origin, let reason):
+            return "plugin '\(id)' (\(origin)): field 'id': \(reason)"
         case .invalidSchema(let id, let origin, let problem):
             return "plugin '\(id)' (\(origin)) has an invalid schema: \(problem)"
         case .invalidRule(let id, let origin, let rule, let problem):

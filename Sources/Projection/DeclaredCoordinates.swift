@@ -107,8 +107,36 @@ public struct ImplausibleCoordinate: Error, Hashable, Sendable, CustomStringConv
     public let areaOfUse: CRS.AreaOfUse?
     public let hint: Hint?
 
-    /// Why, without where: callers put the file, row and columns in front.
-    public var description: String {
+    /// Why, without where, in English: callers put the file, row and columns in front.
+    public var description: String { english }
+
+    /// Why, in the language of the run (`zh` or `en`, as `ReportLanguage` spells them).
+    public func text(language: String) -> String { language == "zh" ? chinese : english }
+
+    private var chinese: String {
+        let given = "x=\(Self.number(coordinate.x))，y=\(Self.number(coordinate.y))"
+        var text = "（\(given)）不可能是 \(crs) 的坐标"
+        if let landed {
+            text += "：换算后落在东经 \(Self.number(landed.lon))°、北纬 \(Self.number(landed.lat))°"
+        } else {
+            text += "：换算到 WGS 84 不是有效的经纬度"
+        }
+        if let areaOfUse, landed != nil {
+            text += "，超出该坐标系的适用范围（\(areaOfUse)）\(Int(DeclaredCoordinates.margin))° 以上"
+        }
+        switch hint {
+        case .degreesInProjectedCRS:
+            text += "；这些数字像是以度为单位的经纬度：是否应为 --crs EPSG:4490（CGCS2000）或 --crs EPSG:4326（WGS 84）？"
+        case .axesSwapped:
+            text += "；X、Y 互换后落在范围内：是否两列写反了？（测绘表格的 X 是北坐标，请把北坐标列作为 y）"
+        case .consumerMapOutsideChina:
+            text += "；\(crs.name) 偏移只存在于中国境内：境外坐标就是 WGS 84，请用 --crs EPSG:4326"
+        case nil: break
+        }
+        return text
+    }
+
+    private var english: String {
         let given = "x=\(Self.number(coordinate.x)), y=\(Self.number(coordinate.y))"
         var text = "(\(given)) cannot be in \(crs)"
         if let landed {

@@ -17,6 +17,8 @@ public enum WalkNetworkError: Error, Hashable, Sendable, CustomStringConvertible
     case projection(ProjectionError)
     /// A network cache that cannot be read: missing, truncated, corrupt, or written by another format version.
     case cache(file: String, reason: String)
+    /// No network cache at that path (none was built, or it was moved).
+    case cacheNotFound(file: String)
     /// A network cache that cannot be written.
     case cacheWrite(file: String, reason: String)
     /// A snapped point that does not belong to this graph (edge out of range, offset beyond the edge).
@@ -43,6 +45,8 @@ public enum WalkNetworkError: Error, Hashable, Sendable, CustomStringConvertible
             return "cannot project the walking network to its local metric CRS: \(error)"
         case .cache(let file, let reason):
             return "\(file): not a usable network cache: \(reason); rebuild it with `lifecircle network build`"
+        case .cacheNotFound(let file):
+            return "\(file): no walking network here; build one with `lifecircle network build`"
         case .cacheWrite(let file, let reason):
             return "\(file): cannot write the network cache: \(reason)"
         case .invalidSnappedPoint(let role, let index, let reason):

@@ -58,7 +58,7 @@ struct PluginRuleRegistrationTests {
         } throws: { error in
             let message = "\(error)"
             let ok = message.hasPrefix(
-                "\(file.path):44: field 'rules[0].venues.where': column 86: expected a value after '>' in \"venue_type in ["
+                "\(file.path):44: field 'rules[0].venues.where': column 86: expected a value after '>' in \"…_type in ["
             )
             if !ok { Issue.record("got: \(message)") }
             return ok

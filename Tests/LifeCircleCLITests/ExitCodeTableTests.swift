@@ -1,4 +1,6 @@
 import Foundation
+import FacilityRegistry
+import GeoPackage
 @testable import LifeCircleCLI
 import TestSupport
 import Testing
@@ -148,4 +150,11 @@ struct ExitCodeTableTests {
         })
         #expect(codes == Self.documentedCodes)
     }
+}
+
+/// A lock held past the busy timeout is a temporary failure (75), from the store and from a bare GeoPackage.
+@Test func aBusyTimeoutExitsTemporaryFailure() {
+    #expect(ExitStatus.failure(for: StoreError.busy(path: "r.gpkg", reason: "held")).exitCode == .temporaryFailure)
+    #expect(ExitStatus.failure(for: GeoPackageError(.busy, "held", file: "r.gpkg")).exitCode == .temporaryFailure)
+    #expect(ExitStatus.failure(for: GeoPackageError(.sqlite, "other", file: "r.gpkg")).exitCode == .dataError)
 }

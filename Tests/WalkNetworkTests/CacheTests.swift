@@ -161,7 +161,7 @@ import Testing
     @Test func unreadableAndUnwritablePlacesAreNamed() throws {
         #expect {
             try WalkGraph(contentsOf: URL(fileURLWithPath: "/nonexistent/net.lcwn"))
-        } throws: { "\($0)".hasPrefix("/nonexistent/net.lcwn: not a usable network cache: cannot be read") }
+        } throws: { "\($0)".hasPrefix("/nonexistent/net.lcwn: no walking network here") }
         let graph = try TestNetworks.graph([[(1, 0, 0), (2, 100, 0)]])
         #expect {
             try graph.write(to: URL(fileURLWithPath: "/nonexistent/folder/net.lcwn"))

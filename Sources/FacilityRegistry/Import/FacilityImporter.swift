@@ -25,6 +25,10 @@ public struct FacilityImporter {
         /// What the file's columns fill besides name and location: schema field names, and `opened` and
         /// `closed` when it has those columns. An update changes these and keeps the rest as stored.
         public var suppliedFields: Set<String> = []
+        /// The line (or feature) each record was read from, for messages about a record after the read.
+        public var rowNumbers: [FacilityID: Int] = [:]
+        /// The id column, as messages name it.
+        public var idColumn: String = "id"
         public var total: Int { records.count + rejects.count }
     }
 
@@ -99,6 +103,8 @@ public struct FacilityImporter {
         rejects.sort { $0.row.number < $1.row.number }
         var batch = Batch(records: records, rejects: rejects, unusedColumns: mapping.unused, crs: crs)
         batch.suppliedFields = mapping.suppliedFields
+        batch.rowNumbers = firstRow
+        batch.idColumn = mapping.id ?? "id"
         return batch
     }
 

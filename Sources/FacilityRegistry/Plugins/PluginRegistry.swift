@@ -40,6 +40,13 @@ public struct PluginRegistry: Sendable {
             throw .incompatibleAPIVersion(
                 id: descriptor.id, origin: origin, required: descriptor.apiVersion, offered: facilityKitAPIVersion)
         }
+        do throws(StoreError) {
+            try FacilityStoreRules.checkKindName(descriptor.id)
+        } catch {
+            if case .invalidKind(_, let reason) = error {
+                throw .invalidKindID(id: descriptor.id, origin: origin, reason: reason)
+            }
+        }
         do {
             try plugin.schema.validate()
         } catch {
@@ -66,7 +73,7 @@ public struct PluginRegistry: Sendable {
                 } catch {
                     throw .invalidRule(
                         id: plugin.id, origin: origin, rule: rule.id,
-                        problem: "\(site.role) \"\(site.condition.text)\": \(error)")
+                        problem: "\(site.role) \"\(error.excerpt)\": \(error)")
                 }
             }
             if case .perCapita(let filter, let supply?, _, _, _, _) = rule.measure, filter.kind == plugin.id,

@@ -138,7 +138,8 @@ public final class GeoPackageFacilityStore: FacilityStore {
     static func storeError(_ error: GeoPackageError, path: String) -> StoreError {
         var located = error
         located.file = nil
-        return .storage(path: path, reason: located.description)
+        return error.kind == .busy
+            ? .busy(path: path, reason: located.description) : .storage(path: path, reason: located.description)
     }
 
     /// The schema to validate writes to a kind with.

@@ -20,6 +20,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidQuery(reason: String)
     /// The registry file could not be read or written.
     case storage(path: String, reason: String)
+    /// Another program held the registry's lock longer than the busy timeout; trying again later may work.
+    case busy(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -43,7 +45,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "kind '\(kind)', facility '\(id)', field '\(field)': \(reason)"
         case .invalidQuery(let reason):
             return "invalid query: \(reason)"
-        case .storage(let path, let reason):
+        case .storage(let path, let reason), .busy(let path, let reason):
             return "registry \(path): \(reason)"
         }
     }

@@ -98,6 +98,16 @@ struct AccessCommand: ParsableCommand {
     }
 
     func run() throws {
+        var outputs = global.outputs(makes: [.access, .accessPage])
+        let gpkg = output ?? global.registryFile(.access)
+        let layersFile = try outputs.file(gpkg, option: "-o")
+        // The page goes beside the layers; beside the registry when the layers go to a device.
+        let pagePath = if case .file(let url) = layersFile {
+            url.deletingPathExtension().appendingPathExtension("html").path
+        } else {
+            global.registryFile(.accessPage)
+        }
+        let pageFile = try outputs.file(pagePath, option: "-o (page)")
         let workspace = try Workspace(options: global)
         let plugin = try workspace.plugin(kind)
         let population = PopulationGroup(rawValue: group) ?? .total
@@ -120,11 +130,16 @@ struct AccessCommand: ParsableCommand {
             try AccessSummary.printNotEvaluable(run, plugin: plugin, asOf: job.asOf, json: json, language: global.lang)
             throw ExitCode(1)
         }
-        let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".access.gpkg"
         let summary = AccessSummary(run: run, plugin: plugin, method: method, language: global.lang)
-        let page = URL(fileURLWithPath: gpkg).deletingPathExtension().appendingPathExtension("html")
-        try AccessOutputs.write(
-            run, to: URL(fileURLWithPath: gpkg), page: page, html: summary.page.html(language: global.lang))
+        let page = pageFile.url
+        let html = summary.page.html(language: global.lang)
+        if case .file(let layersURL) = layersFile, case .file(let pageURL) = pageFile {
+            // The layers and their page as a pair, so that a page never shows another run's layers.
+            try AccessOutputs.write(run, to: layersURL, page: pageURL, html: html)
+        } else {
+            try layersFile.write { try AccessOutputs.writeLayers(run, to: $0) }
+            try pageFile.write { try AtomicOutput.write(Data(html.utf8), to: $0) }
+        }
         try summary.print(json: json, output: gpkg, page: page.path)
         Console.note(global.lang == .zh
             ? "图层已写入 \(gpkg)，地图页已写入 \(page.path)" : "Layers written to \(gpkg), the map page to \(page.path)")

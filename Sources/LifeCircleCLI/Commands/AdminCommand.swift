@@ -75,6 +75,8 @@ struct AdminCommand: ParsableCommand {
         }
 
         func run() throws {
+            var outputs = global.outputs(inputs: [file], makes: [.adminUnits])
+            _ = try outputs.file(global.registryFile(.adminUnits), option: "--registry (.admin.gpkg)")
             let table = try InputTable.read(contentsOf: try InputFile.existing(file), encoding: encoding, layer: layer)
             let onlyIDs = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
             let importer = AdminUnitImporter(options: .init(

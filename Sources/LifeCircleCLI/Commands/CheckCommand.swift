@@ -36,9 +36,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON on stdout instead of a table.") var json = false
 
     func run() throws {
+        let folder = try global.reportFolder(
+            output, files: ["report.html", "report.md", "report.json", "failures.gpkg"], inputs: [profile.profileFile])
         let workspace = try Workspace(options: global)
         let job = try profile.job(workspace)
-        let folder = URL(fileURLWithPath: output)
         let outcome = try job.run(writingTo: folder, language: global.lang) { Console.progress($0) }
         Console.endProgress()
         ProfileOptions.warn(outcome.report.dataWarnings, global.lang)

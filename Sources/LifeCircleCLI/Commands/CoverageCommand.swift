@@ -69,6 +69,10 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
+        var outputs = global.outputs(makes: [.coverage])
+        let distancesFile = try distancesCSV.map { try outputs.file($0, option: "--distances-csv") }
+        let gpkg = output ?? global.registryFile(.coverage)
+        let layersFile = try outputs.file(gpkg, option: "-o")
         let workspace = try Workspace(options: global)
         let plugins = try kinds.map { list in try list.split(separator: ",").map { try workspace.plugin(String($0)) } }
             ?? workspace.plugins.all.map(\.plugin)
@@ -88,9 +92,8 @@ struct CoverageCommand: ParsableCommand {
             searchBound: maxDistance ?? (distancesCSV != nil ? .infinity : nil))
         let result = try job.run(progress: { Console.progress($0) })
         Console.endProgress()
-        if let distancesCSV { try CoverageOutputs.writeDistances(result, to: URL(fileURLWithPath: distancesCSV)) }
-        let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".coverage.gpkg"
-        try CoverageOutputs.writeLayers(result, to: URL(fileURLWithPath: gpkg))
+        try distancesFile?.write { try CoverageOutputs.writeDistances(result, to: $0) }
+        try layersFile.write { try CoverageOutputs.writeLayers(result, to: $0) }
         let covered = plugins.filter { result.kinds[$0.id.rawValue] != nil }
         try CoverageReport(result: result, plugins: covered, labels: labels, language: global.lang, group: group)
             .print(json: json)

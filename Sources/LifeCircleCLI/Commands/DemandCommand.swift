@@ -71,6 +71,8 @@ struct DemandCommand: ParsableCommand {
         }
 
         func run() throws {
+            var outputs = global.outputs(inputs: [file], makes: [.demand])
+            _ = try outputs.file(global.registryFile(.demand), option: "--registry (.demand.gpkg)")
             let groupColumns = try PopulationGroupList.parse(groups, option: "--groups")
             let table = try InputTable.read(contentsOf: try InputFile.existing(file), encoding: encoding, layer: layer)
             let importer = DemandImporter(options: .init(

@@ -26,16 +26,26 @@ struct DemoCommand: ParsableCommand {
               lifecircle demo -o /tmp/lc-demo --lang en
             """)
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into; replaced if it exists. Example: -o demo",
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into: new, empty, or a previous demo's (then replaced). Example: -o demo",
                                                     valueName: "folder"))
     var output: String = "lifecircle-demo"
     @Option(help: ArgumentHelp("The language of tables and reports: zh (default) or en. Example: --lang en",
                                valueName: "zh|en"))
     var lang: ReportLanguage = .zh
 
+    /// What the demo writes into its folder: a folder holding only these is a previous demo's, and is replaced.
+    static let entryPrefixes = ["helsinki", "huadu", "toilets_utm35"]
+
+    func validate() throws {
+        Console.language = lang
+    }
+
     func run() throws {
         let geoData = try DataLocator.required(for: "the demo's data").path
-        let folder = URL(fileURLWithPath: output)
+        var outputs = OutputGuard(registry: nil)
+        let folder = try outputs.folder(output, option: "-o", entries: []) { name in
+            Self.entryPrefixes.contains { name.hasPrefix($0) }
+        }
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let helsinki = folder.appendingPathComponent("helsinki.gpkg").path

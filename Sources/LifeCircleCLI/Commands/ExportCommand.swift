@@ -4,7 +4,7 @@ import FacilityRegistry
 import Interchange
 import OGRInterchange
 import Foundation
-import Interchange
+import Planner
 import Projection
 
 struct ExportCommand: ParsableCommand {
@@ -61,6 +61,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        var outputs = global.outputs()
+        let destination = try outputs.file(output, option: "-o")
         let workspace = try Workspace(options: global)
         let plugin = try workspace.plugin(kind)
         let target = try crs.map { try CRS(parsing: $0) } ?? .wgs84
@@ -69,13 +71,28 @@ struct ExportCommand: ParsableCommand {
         var exporter = FacilityExporter(plugin: plugin)
         exporter.language = global.lang
         exporter.csvEncoding = encoding == .gbk ? .gbk : .utf8
-        let written = try exporter.write(
-            records, format: format, to: URL(fileURLWithPath: output), crs: target,
-            dbfEncoding: encoding == .gbk ? .gbk : .utf8)
+        warnOutsideArea(of: target, records)
+        let written = try destination.write {
+            try exporter.write(records, format: format, to: $0, crs: target, dbfEncoding: encoding == .gbk ? .gbk : .utf8)
+        }
         let dbf = written.map { global.lang == .zh ? "，.dbf 编码 \($0)" : ", .dbf in \($0)" } ?? ""
         print(global.lang == .zh
             ? "已导出 \(records.count) 处到 \(output)（\(target)\(dbf)）"
             : "Exported \(records.count) facilities to \(output) (\(target)\(dbf))")
+    }
+
+    /// Facilities outside the target CRS's area of use (by more than the margin imports allow) are written, but
+    /// distorted, and an import of the file would refuse them: say so.
+    private func warnOutsideArea(of crs: CRS, _ records: [FacilityRecord]) {
+        guard let area = try? crs.areaOfUse() else { return }
+        let outside = records.filter { !area.contains($0.location, margin: DeclaredCoordinates.margin) }
+        guard !outside.isEmpty else { return }
+        let ids = outside.prefix(5).map(\.id.rawValue).joined(separator: ", ") + (outside.count > 5 ? " …" : "")
+        Console.warning(global.lang == .zh
+            ? "\(outside.count) 处设施（\(ids)）位于 \(crs) 的适用范围（\(area)）之外：坐标会严重变形，"
+                + "再次导入时这些行会被拒绝；请选用覆盖这些设施的坐标系"
+            : "\(outside.count) facilities (\(ids)) lie outside the area of use of \(crs) (\(area)): their coordinates "
+                + "are distorted, and importing the file again refuses those rows; choose a CRS that covers them")
     }
 }
 

@@ -100,6 +100,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        var outputs = global.outputs(inputs: [file, clip])
+        let rejectsPath = rejects ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".rejects.csv"
+        let rejectsFile = skipInvalid ? try outputs.file(rejectsPath, option: "--rejects") : nil
         let workspace = try Workspace(options: global)
         let plugin = try workspace.plugin(kind)
         let store = try workspace.openStore()
@@ -123,20 +126,38 @@ struct ImportCommand: ParsableCommand {
                 file: file, problems: batch.rejects.flatMap(\.problems), invalidRows: batch.rejects.count,
                 total: batch.total)
         }
+        if let rejectsFile, batch.records.isEmpty {
+            // Nothing to import is a failure, not a success with every row skipped.
+            if !batch.rejects.isEmpty { try rejectsFile.write { try RejectsFile.write(batch.rejects, of: table, to: $0) } }
+            throw CommandFailure(
+                global.lang == .zh
+                    ? "\(file)：\(batch.total) 行中没有一行有效，未导入任何设施"
+                        + (batch.rejects.isEmpty ? "" : "；原因见 \(rejectsPath)")
+                    : "\(file): none of its \(batch.total) rows is valid; nothing was imported"
+                        + (batch.rejects.isEmpty ? "" : "; see \(rejectsPath) for the reasons"),
+                exitCode: ExitStatus.dataError)
+        }
         if update { return try refresh(with: batch, plugin: plugin, store: store) }
         try store.prepare(kind: plugin.descriptor, schema: plugin.schema)
-        try store.insert(batch.records, actor: actor)
+        do {
+            try store.insert(batch.records, actor: actor)
+        } catch StoreError.duplicateID(let kind, let id, inBatch: false) {
+            let line = batch.rowNumbers[id].map { "\(table.rowLabel) \($0), " } ?? ""
+            throw RegistryError.input(
+                file: file,
+                reason: "\(line)column '\(batch.idColumn)': id '\(id)' is already in the registry (kind '\(kind)'); "
+                    + "nothing was imported (use --update to update the facilities the registry has)")
+        }
 
         let zh = global.lang == .zh
         let name = plugin.descriptor.name.text(for: global.lang)
         print(zh
             ? "已导入 \(batch.records.count) 处\(name)（\(batch.crs) → EPSG:4326）到 \(global.registry)"
             : "Imported \(batch.records.count) \(name) facilities (\(batch.crs) → EPSG:4326) into \(global.registry)")
-        if !batch.rejects.isEmpty {
-            let path = rejects ?? source.deletingPathExtension().lastPathComponent + ".rejects.csv"
-            try RejectsFile.write(batch.rejects, of: table, to: URL(fileURLWithPath: path))
-            print(zh ? "跳过 \(batch.rejects.count) 行无效数据，原因见 \(path)"
-                : "Skipped \(batch.rejects.count) invalid rows; see \(path) for the reasons")
+        if let rejectsFile, !batch.rejects.isEmpty {
+            try rejectsFile.write { try RejectsFile.write(batch.rejects, of: table, to: $0) }
+            print(zh ? "跳过 \(batch.rejects.count) 行无效数据，原因见 \(rejectsPath)"
+                : "Skipped \(batch.rejects.count) invalid rows; see \(rejectsPath) for the reasons")
         }
         if !batch.unusedColumns.isEmpty {
             Console.warning("columns not used by \(plugin.id): \(batch.unusedColumns.joined(separator: ", "))")
@@ -189,7 +210,12 @@ extension ImportCommand {
                 exitCode: ExitStatus.dataError)
         }
         try store.prepare(kind: plugin.descriptor, schema: plugin.schema)
-        try store.insert(reading.records, actor: actor)
+        do {
+            try store.insert(reading.records, actor: actor)
+        } catch StoreError.duplicateID(let kind, let id, inBatch: false) {
+            throw RegistryError.input(
+                file: file, reason: "id '\(id)' is already in the registry (kind '\(kind)'); nothing was imported")
+        }
         let name = plugin.descriptor.name.text(for: global.lang)
         print(global.lang == .zh
             ? "已从 OpenStreetMap 导入 \(reading.records.count) 处\(name)到 \(global.registry)（© OpenStreetMap 贡献者，ODbL）"

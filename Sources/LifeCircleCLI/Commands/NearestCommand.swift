@@ -69,7 +69,8 @@ enum PointOption {
             do {
                 point = try DeclaredCoordinates(crs: crs).wgs84(point)
             } catch let error as ImplausibleCoordinate {
-                throw CommandFailure("--at \(text): \(error)", exitCode: ExitStatus.usage)
+                throw CommandFailure("--at \(text): \(error.text(language: Console.language.rawValue))",
+                                     exitCode: ExitStatus.usage)
             }
         }
         guard point.isValidGeographic else {

@@ -70,6 +70,9 @@ struct NetworkCommand: ParsableCommand {
         }
 
         func run() throws {
+            var outputs = global.outputs(inputs: [osm, roads, clip], makes: [.walkingNetworkCache, .networkLayers])
+            _ = try outputs.file(global.registryFile(.walkingNetworkCache), option: "--registry (.walknet)")
+            _ = try outputs.file(global.registryFile(.networkLayers), option: "--registry (.network.gpkg)")
             let folder = try DataLocator.required(for: "the walking profiles").appendingPathComponent("profiles")
             let walking = try WalkingProfile.load(named: profile, in: folder)
             let boundary = try clip.map { try Boundary.read($0, crs: clipCRS) }

@@ -40,12 +40,14 @@ struct ScenarioCommand: ParsableCommand {
     @Flag(help: "Print the comparison as JSON on stdout instead of a table.") var json = false
 
     func run() throws {
+        let folder = try global.reportFolder(
+            output, files: ["scenario.html", "scenario.md", "scenario.json", "scenario.gpkg"],
+            inputs: [file, profile.profileFile])
         let workspace = try Workspace(options: global)
         let check = try profile.job(workspace)
         guard FileManager.default.fileExists(atPath: file) else {
             throw CommandFailure("\(file): no such scenario file", exitCode: ExitStatus.noInput)
         }
-        let folder = URL(fileURLWithPath: output)
         let scenario = try Scenario(contentsOf: URL(fileURLWithPath: file), plugins: check.plugins)
         let outcome = try ScenarioJob(check: check, scenario: scenario).run(writingTo: folder, language: global.lang) {
             Console.progress($0)

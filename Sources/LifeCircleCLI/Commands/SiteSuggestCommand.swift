@@ -140,6 +140,10 @@ struct SiteSuggestCommand: ParsableCommand {
     }
 
     func run() throws {
+        let gpkg = output ?? global.registryFile(.sites)
+        let candidateFile = candidates == "nodes" || candidates.hasPrefix("venues:") ? nil : candidates
+        var outputs = global.outputs(inputs: [candidateFile], makes: [.sites])
+        let destination = try outputs.file(gpkg, option: "-o")
         let workspace = try Workspace(options: global)
         let plugin = try workspace.plugin(kind)
         guard let group = PopulationGroup(rawValue: group) else { return }
@@ -150,8 +154,7 @@ struct SiteSuggestCommand: ParsableCommand {
             asOf: try asOf.map(DateOption.parse))
         let result = try job.run(progress: { Console.progress($0) })
         Console.endProgress()
-        let gpkg = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".sites.gpkg"
-        try SitingOutputs.write(result, to: URL(fileURLWithPath: gpkg))
+        try destination.write { try SitingOutputs.write(result, to: $0) }
         let position = OutputPosition(crs: try crs.map { try CRS(parsing: $0) } ?? .wgs84)
         let locations = result.rankedSites.map(\.candidate.location)
         let report = SiteSuggestReport(

@@ -81,6 +81,8 @@ struct TrendCommand: ParsableCommand {
     }
 
     func run() throws {
+        let folder = try global.reportFolder(
+            output, files: ["trend.html", "trend.md", "trend.json"], inputs: [profile.profileFile])
         let workspace = try Workspace(options: global)
         let range = try Self.parseYears(years)
         let job: TrendJob
@@ -89,7 +91,6 @@ struct TrendCommand: ParsableCommand {
         } catch let error as TrendError {
             throw CommandFailure("--years \(years): \(error)", exitCode: ExitStatus.usage)
         }
-        let folder = URL(fileURLWithPath: output)
         let outcome = try job.run(writingTo: folder, language: global.lang) { Console.progress($0) }
         Console.endProgress()
         ProfileOptions.warn(outcome.report.dataWarnings, global.lang)

@@ -49,15 +49,18 @@ struct IsochronesCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        let path = output ?? global.registryFile(.isochrones)
+        var outputs = global.outputs(makes: [.isochrones])
+        let destination = try outputs.file(path, option: "-o")
         let workspace = try Workspace(options: global)
         let metres = try CoverageCommand.numbers(thresholds, option: "--thresholds")
         let jobs = WalkingAreaJobs(context: try analysis.context(workspace, registry: global.registry),
                                    maxSnapDistance: analysis.maxSnap)
-        let path = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".isochrones.gpkg"
         let zh = global.lang == .zh
-        let summary = try jobs.isochrones(thresholds: metres, perFacility: perFacility, to: URL(fileURLWithPath: path)) {
-            done, total in
-            Console.progress(zh ? "等时圈 \(done)/\(total)" : "isochrones \(done)/\(total)")
+        let summary = try destination.write { file in
+            try jobs.isochrones(thresholds: metres, perFacility: perFacility, to: file) { done, total in
+                Console.progress(zh ? "等时圈 \(done)/\(total)" : "isochrones \(done)/\(total)")
+            }
         }
         Console.endProgress()
         print(TextTable(
@@ -101,12 +104,15 @@ struct GapsCommand: ParsableCommand {
     }
 
     func run() throws {
+        let path = output ?? global.registryFile(.gaps)
+        var outputs = global.outputs(inputs: [area], makes: [.gaps])
+        let destination = try outputs.file(path, option: "-o")
         let workspace = try Workspace(options: global)
         let jobs = WalkingAreaJobs(context: try analysis.context(workspace, registry: global.registry),
                                    maxSnapDistance: analysis.maxSnap)
         let boundary = try area.map { try Boundary.read($0, crs: areaCRS) }
-        let path = output ?? URL(fileURLWithPath: global.registry).deletingPathExtension().path + ".gaps.gpkg"
-        let summary = try jobs.gaps(threshold: threshold, cellSize: cell, area: boundary, to: URL(fileURLWithPath: path))
+        var summary: [WalkingAreaJobs.Summary] = []
+        try destination.write { summary = try jobs.gaps(threshold: threshold, cellSize: cell, area: boundary, to: $0) }
         let zh = global.lang == .zh
         print(TextTable(
             header: zh ? ["设施类型", "步行距离", "未覆盖网格比例"] : ["kind", "walking distance", "cells uncovered"],

@@ -1,8 +1,15 @@
+import FacilityKit
 import Foundation
 import Synchronization
 
 /// Where the commands talk to people: results on stdout, messages and progress on stderr.
 enum Console {
+    /// The language of this run's messages (`--lang`), recorded when the options are parsed.
+    static var language: ReportLanguage {
+        get { runLanguage.withLock { $0 } }
+        set { runLanguage.withLock { $0 = newValue } }
+    }
+
     static func error(_ message: String) {
         write("lifecircle: error: \(message)\n")
     }
@@ -34,6 +41,7 @@ enum Console {
     }
 
     private static let lastProgress = Mutex(Date.distantPast)
+    private static let runLanguage = Mutex(ReportLanguage.zh)
 
     private static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

@@ -35,7 +35,8 @@ struct CommandFailure: LocalizedFailure {
 }
 
 /// The exit codes of failures, after BSD's sysexits so scripts can tell causes apart: 64 bad usage, 65 bad input
-/// data, 66 a missing or unreadable input file, 70 an internal failure, 73 an output that cannot be written.
+/// data, 66 a missing or unreadable input file, 70 an internal failure, 73 an output that cannot be written,
+/// 75 a lock held by another program past the busy timeout (try again).
 /// Besides these, 0 is success and 1 means a check found targets not met (`throw ExitCode(1)`, nothing else),
 /// so no failure can exit 1. Docs/user-guide.md and Docs/reliability.md list them for users.
 enum ExitStatus: Int32, CaseIterable, Sendable {
@@ -44,6 +45,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     case noInput = 66
     case internalFailure = 70
     case cannotCreate = 73
+    /// Another program held a file's lock past the busy timeout: trying again later may work (EX_TEMPFAIL).
+    case temporaryFailure = 75
 
     /// The message and code for any error a command throws. An error of a type the table does not know
     /// is an internal failure (70) that still shows its text: it never exits 1, which means "targets missed".
@@ -51,8 +54,9 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         if let failure = error as? any LocalizedFailure {
             return CommandFailure(failure.message, exitCode: failure.exitCode)
         }
+        let language = Console.language
         for row in table {
-            if let failure = row.failure(error) { return failure }
+            if let failure = row.failure(error, language) { return failure }
         }
         return CommandFailure(
             "internal error (\(String(reflecting: type(of: error)))): \(error); please report it",
@@ -69,8 +73,11 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         ExitCodeRow(FieldProblem.self) { _ in .dataError },
         ExitCodeRow(UpkeepError.self) { _ in .dataError },
         ExitCodeRow(StoreError.self) { error in
-            if case .invalidQuery = error { return .usage }
-            return .dataError
+            switch error {
+            case .invalidQuery: .usage
+            case .busy: .temporaryFailure
+            default: .dataError
+            }
         },
         // Formats and geometry.
         ExitCodeRow(GeoCoreError.self) { error in
@@ -78,9 +85,9 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             return .dataError
         },
         ExitCodeRow(ProjectionError.self) { error in error.kind == .projFailure ? .internalFailure : .dataError },
-        ExitCodeRow(ImplausibleCoordinate.self) { _ in .dataError },
+        ExitCodeRow(ImplausibleCoordinate.self, localized: { $0.text(language: $1.rawValue) }) { _ in .dataError },
         ExitCodeRow(AtomicOutputError.self) { _ in .cannotCreate },
-        ExitCodeRow(GeoPackageError.self) { _ in .dataError },
+        ExitCodeRow(GeoPackageError.self) { error in error.kind == .busy ? .temporaryFailure : .dataError },
         ExitCodeRow(InterchangeError.self) { error in
             switch error {
             case .cannotRead: .noInput
@@ -112,7 +119,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         },
         ExitCodeRow(WalkNetworkError.self) { error in
             switch error {
-            case .profileNotFound: .noInput
+            case .profileNotFound, .cacheNotFound: .noInput
             case .cacheWrite: .cannotCreate
             case .invalidArgument: .usage
             case .invalidSnappedPoint: .internalFailure
@@ -136,10 +143,13 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         ExitCodeRow(YAMLProblem.self) { _ in .dataError },
         ExitCodeRow(ConditionError.self) { _ in .dataError },
         ExitCodeRow(RuleError.self) { _ in .dataError },
-        ExitCodeRow(RegionMismatch.self) { _ in .dataError },
+        ExitCodeRow(RegionMismatch.self, localized: { $0.message.text(for: $1) }) { _ in .dataError },
         ExitCodeRow(NetworkMismatch.self) { _ in .dataError },
         ExitCodeRow(EvidenceUnavailable.self, message: { $0.reason.text(for: .en) }) { _ in .dataError },
         ExitCodeRow(ReportError.self) { _ in .internalFailure },
+        // Output paths: refused before anything is written, or a device that cannot take the bytes.
+        ExitCodeRow(OutputRefusal.self, localized: { $0.text(for: $1) }) { _ in .usage },
+        ExitCodeRow(OutputWriteError.self, localized: { $0.text(for: $1) }) { _ in .cannotCreate },
         // Foundation's file errors: reading an input, or writing an output.
         ExitCodeRow(CocoaError.self, message: { $0.localizedDescription }) { error in
             switch error.code {
@@ -162,15 +172,23 @@ struct ExitCodeRow: Sendable {
     /// The type's name as declared, nested in its outer type where it is (`OSMError`, `Outer.Inner`), for the
     /// test that finds every error type in the sources.
     let typeName: String
-    let failure: @Sendable (any Error) -> CommandFailure?
+    let failure: @Sendable (any Error, ReportLanguage) -> CommandFailure?
 
     init<E: Error>(
         _ type: E.Type, message: @escaping @Sendable (E) -> String = { "\($0)" },
         code: @escaping @Sendable (E) -> ExitStatus
     ) {
+        self.init(type, localized: { error, _ in message(error) }, code: code)
+    }
+
+    /// A row whose message follows `--lang`.
+    init<E: Error>(
+        _ type: E.Type, localized message: @escaping @Sendable (E, ReportLanguage) -> String,
+        code: @escaping @Sendable (E) -> ExitStatus
+    ) {
         typeName = String(String(reflecting: type).split(separator: ".", maxSplits: 1).last ?? "")
-        failure = { error in
-            (error as? E).map { CommandFailure(message($0), exitCode: code($0)) }
+        failure = { error, language in
+            (error as? E).map { CommandFailure(message($0, language), exitCode: code($0)) }
         }
     }
 }

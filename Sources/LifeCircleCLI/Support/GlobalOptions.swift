@@ -1,5 +1,6 @@
 public import ArgumentParser
 import FacilityKit
+import Planner
 import Foundation
 
 /// Options every command takes.
@@ -9,8 +10,8 @@ struct GlobalOptions: ParsableArguments {
     var registry: String = "registry.gpkg"
 
     @Option(name: .long, help: ArgumentHelp(
-        "A folder of manifest plugins (*.yaml) to load besides the bundled ones and GeoData/plugins. "
-            + "Example: --plugins ./my-plugins", valueName: "dir"))
+        "A folder of manifest plugins (*.yaml), or one manifest file, to load besides the bundled ones and "
+            + "GeoData/plugins. Example: --plugins ./my-plugins", valueName: "dir|file"))
     var plugins: String?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -21,6 +22,11 @@ struct GlobalOptions: ParsableArguments {
         "Who makes the changes, for the audit (default: your login name). Example: --user 卫健局张三",
         valueName: "name"))
     var user: String?
+
+    /// Records the language for the messages of errors, which are rendered after the command has ended.
+    func validate() throws {
+        Console.language = lang
+    }
 
     /// The name the audit records for this run's changes: `--user`, else the login name.
     var auditUser: String { user ?? LoginName.current }
@@ -43,3 +49,25 @@ enum LoginName {
 }
 
 extension ReportLanguage: ExpressibleByArgument {}
+
+extension GlobalOptions {
+    /// The guard every output path of a command goes through (Planner's ``OutputGuard``): `inputs` are the files
+    /// the command reads besides the registry, `makes` the registry's files it writes itself.
+    func outputs(inputs: [String?] = [], makes: Set<RegistryFiles.Role> = []) -> OutputGuard {
+        OutputGuard(registry: registry, inputs: inputs, makes: makes)
+    }
+
+    /// A report folder (`check`, `trend`, `scenario -o`) checked by the guard: new, empty or a previous report of
+    /// the same files (which are then replaced), and none of its files the registry's or an input.
+    func reportFolder(_ path: String, files: [String], inputs: [String?]) throws -> URL {
+        var outputs = outputs(inputs: inputs)
+        return try outputs.folder(path, option: "-o", entries: files) { name in
+            files.contains { name == $0 || name.hasPrefix($0 + "-") || name.hasPrefix("." + $0) }
+        }
+    }
+
+    /// The default path of one of the registry's files (`<registry>.coverage.gpkg`).
+    func registryFile(_ role: RegistryFiles.Role) -> String {
+        RegistryFiles(registry: registry).url(role).path
+    }
+}

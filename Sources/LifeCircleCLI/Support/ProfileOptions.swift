@@ -29,6 +29,11 @@ struct ProfileOptions: ParsableArguments {
         guard maxSnap > 0 && maxSnap.isFinite else { throw ValidationError("--max-snap must be a positive number of metres") }
     }
 
+    /// The profile's file when `--profile` names one rather than a profile of GeoData/plans.
+    var profileFile: String? {
+        profile.hasSuffix(".yaml") || profile.hasSuffix(".yml") || profile.contains("/") ? profile : nil
+    }
+
     /// The profile resolved against GeoData's rule packs, `--rules` and the plugins of this run.
     func job(_ workspace: Workspace) throws -> CheckJob {
         let geoData = try DataLocator.required(for: "the rule packs and plan profiles")

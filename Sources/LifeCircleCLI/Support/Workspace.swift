@@ -10,27 +10,30 @@ struct Workspace {
     let options: GlobalOptions
 
     /// Registers the bundled Swift plugins, then the manifests of GeoData/plugins, then those of
-    /// `--plugins`; every one goes through the same checks.
+    /// `--plugins` (a folder of them, or one manifest file); every one goes through the same checks.
     init(options: GlobalOptions) throws {
         self.options = options
         var registry = PluginRegistry()
         for plugin in BundledPlugins.all {
             try registry.register(plugin, origin: .bundled)
         }
-        var folders: [URL] = []
-        if let shipped = DataLocator.geoData?.appendingPathComponent("plugins") { folders.append(shipped) }
+        var manifests: [ManifestPlugin] = []
+        if let shipped = DataLocator.geoData?.appendingPathComponent("plugins"),
+            FileManager.default.fileExists(atPath: shipped.path)
+        {
+            manifests += try ManifestPlugin.loadAll(in: shipped)
+        }
         if let extra = options.plugins {
             let url = URL(fileURLWithPath: extra)
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
-                throw CommandFailure("--plugins \(extra): no such folder", exitCode: ExitStatus.noInput)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+                throw CommandFailure(
+                    "--plugins \(extra): no such folder or manifest file", exitCode: ExitStatus.noInput)
             }
-            folders.append(url)
+            manifests += isFolder.boolValue ? try ManifestPlugin.loadAll(in: url) : [try ManifestPlugin(contentsOf: url)]
         }
-        for folder in folders where FileManager.default.fileExists(atPath: folder.path) {
-            for manifest in try ManifestPlugin.loadAll(in: folder) {
-                try registry.register(manifest, origin: .manifest(path: manifest.path))
-            }
+        for manifest in manifests {
+            try registry.register(manifest, origin: .manifest(path: manifest.path))
         }
         plugins = registry
     }

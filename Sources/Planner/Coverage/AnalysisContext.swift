@@ -18,8 +18,7 @@ public struct AnalysisContext {
         self.registry = registry
         let files = NetworkFiles(registry: registry)
         guard FileManager.default.fileExists(atPath: files.cache.path) else {
-            throw RegistryError.input(
-                file: files.cache.path, reason: "no walking network; build one with `lifecircle network build`")
+            throw WalkNetworkError.cacheNotFound(file: files.cache.path)
         }
         guard FileManager.default.fileExists(atPath: registry) else {
             throw RegistryError.input(file: registry, reason: "no registry here; create one with `lifecircle init`")

@@ -60,6 +60,7 @@ public struct DemandImporter {
         var problems: [RowProblem] = []
         var invalidRows = 0
         var units: [(id: String, geometry: Geometry, population: [PopulationGroup: Double], admin: String?)] = []
+        var firstRowOfID: [String: Int] = [:]
         for row in table.rows {
             var rowProblems: [RowProblem] = []
             var population: [PopulationGroup: Double] = [:]
@@ -88,6 +89,16 @@ public struct DemandImporter {
             }
             let id = options.id.flatMap { row.cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
                 ?? "\(table.fileStem):\(row.number)"
+            // Ids are unique in the demand layer: a repeat is refused here, at its line, not by the layer.
+            if let idColumn = options.id, let first = firstRowOfID[id] {
+                problems.append(RowProblem(
+                    row: row.number, field: idColumn,
+                    reason: "id '\(id)' is used again (first at \(table.rowLabel) \(first)); demand ids must be unique",
+                    rowLabel: table.rowLabel))
+                invalidRows += 1
+                continue
+            }
+            firstRowOfID[id] = row.number
             units.append((id, geometry!, population, options.admin.flatMap { row.cells[$0] }))
         }
         if !problems.isEmpty {

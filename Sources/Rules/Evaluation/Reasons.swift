@@ -52,8 +52,8 @@ enum Reasons {
 
     static func badCondition(_ condition: Condition, _ error: ConditionError) -> LocalizedText {
         LocalizedText(
-            zh: "条件“\(condition.text)”有误（\(error)）：请修改规则",
-            en: "The condition \"\(condition.text)\" is wrong (\(error)): fix the rule")
+            zh: "条件“\(error.excerpt)”有误（\(error)）：请修改规则",
+            en: "The condition \"\(error.excerpt)\" is wrong (\(error)): fix the rule")
     }
 
     static func noneMatch(_ label: LocalizedText, total: Int, condition: Condition?, undecided: Int) -> LocalizedText {

@@ -121,7 +121,7 @@ public struct RuleCatalog: Sendable {
                 let expression = try ConditionExpression(parsing: site.condition)
                 if let fields = knownFields[site.kind] { try expression.check(against: fields) }
             } catch {
-                throw problem(in: definition, role: site.role, "\(error) in \"\(site.condition.text)\"")
+                throw problem(in: definition, role: site.role, "\(error) in \"\(error.excerpt)\"")
             }
         }
         if case .perCapita(let filter, let supply?, _, _, _, _) = rule.measure, let fields = knownFields[filter.kind],

@@ -165,7 +165,7 @@ extension RuleDefinition {
         do {
             _ = try ConditionExpression(parsing: condition)
         } catch {
-            throw node.error("\(error) in \"\(condition.text)\"")
+            throw node.error("\(error) in \"\(error.excerpt)\"")
         }
         return condition
     }

@@ -143,6 +143,7 @@ extension WalkGraph {
 
     /// Reads a cache written by ``write(to:)``.
     public convenience init(contentsOf url: URL) throws(WalkNetworkError) {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw .cacheNotFound(file: url.path) }
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
