@@ -133,12 +133,10 @@ struct AccessCommand: ParsableCommand {
         let summary = AccessSummary(run: run, plugin: plugin, method: method, language: global.lang)
         let page = pageFile.url
         let html = summary.page.html(language: global.lang)
-        if case .file(let layersURL) = layersFile, case .file(let pageURL) = pageFile {
-            // The layers and their page as a pair, so that a page never shows another run's layers.
-            try AccessOutputs.write(run, to: layersURL, page: pageURL, html: html)
-        } else {
-            try layersFile.write { try AccessOutputs.writeLayers(run, to: $0) }
-            try pageFile.write { try AtomicOutput.write(Data(html.utf8), to: $0) }
+        // The layers and their page as a pair, so that a page never shows another run's layers (a device target
+        // gets a staged file, copied to it once written).
+        try layersFile.write { layers in
+            try pageFile.write { page in try AccessOutputs.write(run, to: layers, page: page, html: html) }
         }
         try summary.print(json: json, output: gpkg, page: page.path)
         Console.note(global.lang == .zh
