@@ -45,6 +45,21 @@ struct CommandRunner {
             status: result.status, stdout: result.stdout, stderr: result.stderr, stdoutBytes: result.stdoutData)
     }
 
+    /// Starts `lifecircle ARGS` in the folder and returns at once, its output discarded: for tests that kill it or
+    /// run others beside it.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["LIFECIRCLE_GEODATA": Repository.geoData.path]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     func write(_ name: String, _ text: String, encoding: String.Encoding = .utf8) throws {
         try #require(text.data(using: encoding)).write(to: folder.appendingPathComponent(name))
     }

@@ -24,22 +24,9 @@ import Testing
         return "\(prefix).csv"
     }
 
-    func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = cli.folder
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["LIFECIRCLE_GEODATA": Repository.geoData.path]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     @Test func readersDuringTwoConcurrentImportsNeverFailAndBothImportsLand() throws {
-        let first = try start(["import", "public_toilet", try toilets("a", count: 8000), "--crs", "EPSG:4326"])
-        let second = try start(["import", "public_toilet", try toilets("b", count: 8000), "--crs", "EPSG:4326"])
+        let first = try cli.start(["import", "public_toilet", try toilets("a", count: 8000), "--crs", "EPSG:4326"])
+        let second = try cli.start(["import", "public_toilet", try toilets("b", count: 8000), "--crs", "EPSG:4326"])
         var runs = 0
         var failures: [String] = []
         while first.isRunning || second.isRunning {

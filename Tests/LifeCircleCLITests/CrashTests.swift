@@ -63,19 +63,6 @@ import Testing
 
     // MARK: - Running and killing
 
-    func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = cli.folder
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["LIFECIRCLE_GEODATA": Repository.geoData.path]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     /// How long a whole run of `arguments` takes, in seconds (it must succeed or exit 1, "targets missed").
     func timed(_ arguments: [String]) throws -> Double {
         let started = Date()
@@ -88,7 +75,7 @@ import Testing
     @discardableResult
     func runAndKill(_ arguments: [String], within duration: Double, using random: inout SeededGenerator) throws -> Bool {
         let delay = Double.random(in: 0.02...max(0.05, duration), using: &random)
-        let process = try start(arguments)
+        let process = try cli.start(arguments)
         Thread.sleep(forTimeInterval: delay)
         let killed = process.isRunning && kill(process.processIdentifier, SIGKILL) == 0
         process.waitUntilExit()
