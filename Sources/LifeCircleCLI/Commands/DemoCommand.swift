@@ -135,7 +135,7 @@ struct DemoCommand: ParsableCommand {
         switch reach.outcome {
         case .noDemand:
             return zh
-                ? "▶ \(place)：没有人口数据，步行覆盖无从计算（只核查行政单元的人口与设施数）"
+                ? "▶ \(place)：没有导入人口需求点，步行覆盖无从计算（只核查行政单元的人口总数与设施数）"
                 : "▶ \(place): no demand imported, so walking coverage cannot be measured (only unit totals are checked)"
         case .noNetwork(let residents):
             let people = plainNumber(residents.rounded())
